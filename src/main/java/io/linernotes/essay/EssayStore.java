@@ -1,0 +1,53 @@
+package io.linernotes.essay;
+
+import io.linernotes.song.Song;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The system of record for essays, their revisions and the song catalogue. Every write is one
+ * transaction. Implementations: SQLite (default); PostgreSQL can follow behind the same interface.
+ */
+public interface EssayStore extends AutoCloseable {
+
+    /** Outcome of {@link #add}: the stored essay, and whether an identical one already existed. */
+    record Saved(Essay essay, boolean unchanged) {
+    }
+
+    /**
+     * Stores a new essay in {@code scope}. An essay with the same song, scope and body already stored is
+     * returned as is with {@code unchanged = true}: re-importing the same content changes nothing.
+     */
+    Saved add(EssayDraft draft, Scope scope);
+
+    /** Replaces the content of essay {@code id} (a new revision), if {@code actor} may see and own it. */
+    Optional<Essay> update(long id, EssayDraft draft, Scope actor);
+
+    /** Removes essay {@code id} (its revisions stay, so it can be restored), if owned by {@code actor}. */
+    boolean remove(long id, Scope actor);
+
+    /** Brings back revision {@code revision} of essay {@code id} as a new revision, also after a removal. */
+    Optional<Essay> restore(long id, int revision, Scope actor);
+
+    Optional<Essay> get(long id);
+
+    /** Essays visible from {@code reader}: its own and the global ones, newest first. */
+    List<Essay> list(Scope reader);
+
+    /** Every live essay, in id order: what the search index is built from. */
+    List<Essay> all();
+
+    List<EssayRevision> history(long id);
+
+    /** Songs that have at least one live essay. */
+    List<Song> songs();
+
+    /**
+     * A number that grows with every committed write. The search index records the value it was built
+     * at; a different value at start means the store changed behind it.
+     */
+    long changeCounter();
+
+    @Override
+    void close();
+}

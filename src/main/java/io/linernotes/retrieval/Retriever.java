@@ -1,0 +1,21 @@
+package io.linernotes.retrieval;
+
+import io.linernotes.essay.Scope;
+import java.util.List;
+import java.util.Set;
+
+/** Finds the passages that best answer a question, lexically and semantically, fused. */
+public interface Retriever {
+
+    /**
+     * The best {@code limit} passages for {@code question} visible from {@code reader}; when
+     * {@code songIds} is not empty only passages of those songs.
+     */
+    List<RetrievedPassage> retrieve(String question, Set<Long> songIds, Scope reader, int limit);
+
+    /**
+     * Songs whose passages contain {@code line} as a phrase (after normalising quotes and case), best
+     * first: how a quoted lyric line finds its song.
+     */
+    List<Long> songsQuoting(String line, Scope reader, int limit);
+}
