@@ -8,13 +8,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Scores every sentence of the retrieved passages against a question: the question's content terms found
  * in the sentence, each weighted by how rare it is among these sentences (so "Ichabod" outweighs "love"),
  * names the asker capitalised weighted up, adjacent question terms found adjacent ("Ichabod Crane") weighted
  * up again, and the whole scaled down by the passage's rank. Words of the song's own title and artist are
- * weighted down: every passage is about that song, so they say nothing about which sentence answers.
+ * weighted down: every passage is about that song, so they say nothing about which sentence answers. When
+ * the question asks what the song means, sentences that speak of meaning ("is about", "inspired by") gain a
+ * little; sentences that are really track listings lose most of their score.
  */
 final class SentenceScorer {
 
@@ -26,6 +30,23 @@ final class SentenceScorer {
     private static final double PHRASE_BONUS = 0.75;
     private static final double RANK_DECAY = 0.3;
     private static final double SONG_NAME_WEIGHT = 0.2;
+    /**
+     * Words that mark a sentence about what a song means ("the song is about", "inspired by", "depicts").
+     * When the question asks for the meaning, such sentences beat chart positions and release dates.
+     */
+    private static final Pattern MEANING_CUE = Pattern.compile("\\b(about|inspir\\w*|describ\\w*|detail\\w*|"
+            + "depict\\w*|portray\\w*|portrait|explor\\w*|cent(?:er|re)s? (?:on|around)|theme\\w*|lyric\\w*|"
+            + "tells?|story|tale|ode|mean\\w*|refer\\w*|message|metaphor\\w*|symboli\\w*|protest\\w*|"
+            + "critici\\w*|celebrat\\w*|reflect\\w*|deals? with|express\\w*|address\\w*|evok\\w*|"
+            + "narrat\\w*|dedicat\\w*|tribute|written (?:for|after)|sings? (?:of|to))\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MEANING_QUESTION = Pattern.compile(
+            "\\b(about|mean\\w*|saying|says?|lyric\\w*|theme\\w*|message|story|inspir\\w*)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final double CUE_WEIGHT = 0.8;
+    private static final int MAX_CUES = 2;
+    /** Track listings and chart tables split into "sentences" full of numbers; they answer nothing. */
+    private static final Pattern LISTING = Pattern.compile("\\b\\d+[:.]\\d*\\b|\\s[–-]\\s");
+    private static final double LISTING_DAMP = 0.3;
 
     private SentenceScorer() {
     }
@@ -54,6 +75,7 @@ final class SentenceScorer {
         if (song != null) {
             songWords.addAll(Terms.of(song.title() + " " + song.artist() + " " + String.join(" ", song.featured())));
         }
+        boolean asksMeaning = question != null && MEANING_QUESTION.matcher(question).find();
         Map<String, Double> weight = new HashMap<>();
         for (String t : questionTerms) {
             Integer n = df.get(t);
@@ -71,13 +93,31 @@ final class SentenceScorer {
                 String text = texts.get(p).get(i);
                 List<String> sentenceTerms = terms.get(p).get(i);
                 double raw = termScore(sentenceTerms, weight) + phraseScore(questionTerms, sentenceTerms, weight);
+                if (asksMeaning) {
+                    raw += CUE_WEIGHT * Math.min(MAX_CUES, count(MEANING_CUE, text));
+                }
                 int words = Sentences.words(text);
+                if (count(LISTING, text) > Math.max(2, words / 10)) {
+                    raw *= LISTING_DAMP;
+                }
                 // Long sentences match more terms by sheer size; damp that gently past 30 words.
                 double lengthDamp = 1.0 + 0.02 * Math.max(0, words - 30);
                 scored.add(new Scored(p, i, text, words, raw * rankWeight / lengthDamp));
             }
         }
         return scored;
+    }
+
+    private static int count(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        Set<String> distinct = new HashSet<>();
+        int n = 0;
+        while (m.find()) {
+            if (distinct.add(m.group().toLowerCase(java.util.Locale.ROOT))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static double termScore(List<String> sentenceTerms, Map<String, Double> weight) {
