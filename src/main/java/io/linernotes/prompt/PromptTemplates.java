@@ -31,6 +31,8 @@ public final class PromptTemplates {
     public static final String NO_COMMENTARY = "no-commentary";
 
     /** Template name → the placeholders it must contain, no more, no fewer. */
+    /** What the bot says to an empty question: how to ask. */
+    public static final String EMPTY_QUESTION = "empty-question";
     public static final Map<String, Set<String>> REQUIRED = requiredPlaceholders();
 
     private static final Logger log = LoggerFactory.getLogger(PromptTemplates.class);
@@ -51,6 +53,7 @@ public final class PromptTemplates {
         required.put(SYSTEM, Set.of());
         required.put(ANSWER, Set.of("song", "notes", "history", "passages", "question"));
         required.put(NO_COMMENTARY, Set.of("subject"));
+        required.put(EMPTY_QUESTION, Set.of());
         return Map.copyOf(required);
     }
 
