@@ -8,12 +8,17 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Turning uploaded bytes into text we are willing to store: strictly UTF-8, not binary, with the body's
  * paragraphs laid out one way (LF line ends, one blank line between paragraphs, no edge white space).
  */
 final class EssayText {
+
+    /** White space as a reader sees it: Unicode spaces such as NBSP and the zero-width characters too. */
+    private static final Pattern BLANK = Pattern.compile("[\\s\\p{Z}\\u200B-\\u200F\\u2060\\uFEFF]*");
+    private static final Pattern EDGE_SPACE = Pattern.compile("^[\\s\\p{Z}]+|[\\s\\p{Z}]+$");
 
     /** Above this share of control characters a "text" is almost surely a binary file or garbage. */
     private static final double MAX_CONTROL_SHARE = 0.01;
@@ -69,7 +74,7 @@ final class EssayText {
         StringBuilder current = new StringBuilder();
         for (String line : unifyLineEnds(body).split("\n", -1)) {
             String trimmed = line.stripTrailing();
-            if (trimmed.isBlank()) {
+            if (isBlank(trimmed)) {
                 flush(current, paragraphs);
             } else {
                 if (current.length() > 0) {
@@ -82,12 +87,17 @@ final class EssayText {
         return paragraphs;
     }
 
+    /** Whether {@code text} has nothing a reader would see. */
+    static boolean isBlank(String text) {
+        return BLANK.matcher(text).matches();
+    }
+
     static String normaliseBody(String body) {
         return String.join("\n\n", paragraphs(body));
     }
 
     private static void flush(StringBuilder current, List<String> paragraphs) {
-        String paragraph = current.toString().strip();
+        String paragraph = EDGE_SPACE.matcher(current).replaceAll("");
         if (!paragraph.isEmpty()) {
             paragraphs.add(paragraph);
         }

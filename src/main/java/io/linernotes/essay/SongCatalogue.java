@@ -39,7 +39,7 @@ final class SongCatalogue {
                 if (rs.next()) {
                     long id = rs.getLong(1);
                     List<String> featured = featured(rs.getString(2));
-                    Integer year = (Integer) rs.getObject(3, Integer.class);
+                    Integer year = integer(rs, 3);
                     String album = rs.getString(4);
                     List<String> newFeatured = pick(overwrite, featured, draft.featured().isEmpty() ? null : draft.featured());
                     Integer newYear = pick(overwrite, year, draft.year());
@@ -69,7 +69,7 @@ final class SongCatalogue {
     /** A song from the columns {@code id, title, artist, featured, year, album} starting at {@code first}. */
     static Song read(ResultSet rs, int first) throws SQLException {
         return new Song(rs.getLong(first), rs.getString(first + 1), rs.getString(first + 2),
-                featured(rs.getString(first + 3)), (Integer) rs.getObject(first + 4, Integer.class),
+                featured(rs.getString(first + 3)), integer(rs, first + 4),
                 rs.getString(first + 5));
     }
 
@@ -79,6 +79,12 @@ final class SongCatalogue {
         } catch (JsonProcessingException e) {
             throw new EssayStoreException("cannot write JSON for the store", e);
         }
+    }
+
+    /** An INTEGER column that may be NULL (the driver's getObject(int, Integer.class) refuses NULL). */
+    static Integer integer(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
     }
 
     static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
