@@ -242,6 +242,19 @@ public final class SqliteEssayStore implements EssayStore {
         return read(this::counter);
     }
 
+    /** For tests: the value of a PRAGMA on the store's own connection. */
+    String pragma(String name) {
+        if (!name.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a pragma name: " + name);
+        }
+        return read(() -> {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("PRAGMA " + name)) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+    }
+
     private long counter() throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT value FROM meta WHERE key = 'change_counter'")) {
