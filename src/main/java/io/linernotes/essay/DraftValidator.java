@@ -25,13 +25,14 @@ final class DraftValidator {
         if (title == null || title.isEmpty()) {
             throw new EssayFormatException("no title: the essay must name the song it is about");
         }
-        String artist = Names.clean(draft.artist());
+        String[] credit = Names.splitArtist(Names.clean(draft.artist()));
+        String artist = Names.clean(credit[0]);
         if (artist == null || artist.isEmpty()) {
             throw new EssayFormatException("no artist: the essay must name the song's artist");
         }
         checkLength("title", title);
         checkLength("artist", artist);
-        List<String> featured = Names.distinctFeatured(draft.featured(), artist);
+        List<String> featured = Names.distinctFeatured(concat(Names.splitCredit(credit[1]), draft.featured()), artist);
         for (String name : featured) {
             checkLength("featured artist", name);
         }

@@ -59,9 +59,10 @@ final class JsonLinesReader {
         }
         String title = text(node, "title");
         String body = text(node, "text");
-        String artist = text(node, "artist");
-        List<String> featured = features(node);
-        boolean hasFeatures = node.hasNonNull("features") || node.hasNonNull("featured");
+        String[] credit = Names.splitArtist(text(node, "artist"));
+        String artist = credit[0];
+        List<String> featured = DraftValidator.concat(Names.splitCredit(credit[1]), features(node));
+        boolean hasFeatures = !featured.isEmpty();
         Optional<LeadArtistGuesser.Guess> guess = body == null ? Optional.empty() : LeadArtistGuesser.guess(body);
         if (artist == null || artist.isBlank()) {
             if (Names.clean(title) == null || Names.clean(title).isEmpty()) {

@@ -31,7 +31,7 @@ final class LeadArtistGuesser {
     private static final Pattern NAMED_ALBUM = Pattern.compile(
             "\\b(?:song|single|track)\\s+from\\s+the\\s+(\\p{Lu}[^.,;]*?)\\s+album\\b");
     private static final Set<String> ROLES = Set.of("rapper", "singer", "songwriter", "singer-songwriter",
-            "artist", "musician", "band", "group", "duo", "trio", "quartet", "act", "project", "producer", "dj",
+            "artist", "musician", "band", "group", "duo", "trio", "quartet", "act", "project", "producer",
             "composer", "vocalist", "entertainer", "collective", "ensemble", "supergroup", "subgroup", "unit");
     /** Words that end the descriptor-and-name part of the phrase after "by". */
     private static final Set<String> PHRASE_ENDS = Set.of("featuring", "feat.", "ft.", "for", "from", "with",
@@ -69,7 +69,8 @@ final class LeadArtistGuesser {
 
     /** Reads "DESCRIPTOR NAME featuring DESCRIPTOR NAME…" from the words after "by". */
     private static Optional<Guess> credit(String phrase) {
-        List<String> words = List.of(phrase.strip().split("\\s+"));
+        // "Hikaru,featuring Nariaki": a missing space after a comma would glue two words together.
+        List<String> words = List.of(phrase.strip().replaceAll(",(?=\\S)", ", ").split("\\s+"));
         int featuring = -1;
         for (int i = 0; i < words.size(); i++) {
             if (FEATURING.contains(words.get(i).toLowerCase(Locale.ROOT))) {
@@ -85,7 +86,7 @@ final class LeadArtistGuesser {
             return Optional.empty();
         }
         List<String> featured = featuring < 0 ? List.of()
-                : name(words.subList(featuring + 1, words.size())).map(Names::splitCredit).orElse(List.of());
+                : name(skipVocals(words.subList(featuring + 1, words.size()))).map(Names::splitCredit).orElse(List.of());
         return Optional.of(new Guess(artist.get(), featured));
     }
 
@@ -101,7 +102,8 @@ final class LeadArtistGuesser {
             if (PHRASE_ENDS.contains(word) && !word.equals("under")) {
                 break;
             }
-            if (ROLES.contains(word.replaceAll("[,;:]$", ""))) {
+            String bare = word.replaceAll("[,;:]$", "");
+            if (ROLES.contains(bare) || bare.endsWith("s") && ROLES.contains(bare.substring(0, bare.length() - 1))) {
                 lastRole = i;
             }
             if (endsSentence(word) || word.endsWith(",") && lastRole != i) {
@@ -110,6 +112,19 @@ final class LeadArtistGuesser {
         }
         Optional<String> afterRole = lastRole < 0 ? Optional.empty() : nameRun(skipIntro(words, lastRole + 1));
         return afterRole.isPresent() ? afterRole : nameRun(words.subList(start, words.size()));
+    }
+
+    /** "featuring (the/guest) vocals of/by NAME" */
+    private static List<String> skipVocals(List<String> words) {
+        int at = 0;
+        while (at < words.size() && Set.of("the", "guest").contains(words.get(at).toLowerCase(Locale.ROOT))) {
+            at++;
+        }
+        if (at + 1 < words.size() && words.get(at).equalsIgnoreCase("vocals")
+                && Set.of("of", "by", "from").contains(words.get(at + 1).toLowerCase(Locale.ROOT))) {
+            return words.subList(at + 2, words.size());
+        }
+        return words;
     }
 
     private static List<String> skipIntro(List<String> words, int from) {

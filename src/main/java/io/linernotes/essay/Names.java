@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,12 @@ final class Names {
     /** Separators between artists inside a featured credit: "A & B", "A, B", "A x B", "A feat. B". */
     private static final Pattern CREDIT_SEPARATOR = Pattern.compile(
             "\\s*,\\s*|\\s+(?:&|and|x|×|with|feat\\.|ft\\.|featuring)\\s+", Pattern.CASE_INSENSITIVE);
+    /** "X feat. Y" written into an artist field: the featured credit starts at the match. */
+    private static final Pattern ARTIST_FEAT = Pattern.compile(
+            "(?:\\s*,)?\\s+\\(?(?:feat\\.?|ft\\.?|featuring)\\s+", Pattern.CASE_INSENSITIVE);
+    /** "featuring the vocals of Y": the words before the name. */
+    private static final Pattern VOCALS_OF = Pattern.compile(
+            "^(?:the\\s+)?(?:guest\\s+)?vocals\\s+(?:of|by|from)\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -40,13 +47,34 @@ final class Names {
         if (credit == null) {
             return names;
         }
-        for (String part : CREDIT_SEPARATOR.split(credit.trim())) {
+        String stripped = VOCALS_OF.matcher(credit.trim()).replaceFirst("");
+        for (String part : CREDIT_SEPARATOR.split(stripped)) {
             String name = clean(part);
             if (!name.isEmpty()) {
                 names.add(name);
             }
         }
         return names;
+    }
+
+    /**
+     * Splits an artist credit that carries its featured artists ("AKA featuring Burna Boy",
+     * "Malú (feat. Pablo Alborán)") into {main artist, featured credit}; the credit is "" when there is none.
+     * Only explicit feat./ft./featuring split: "Simon & Garfunkel" is one artist.
+     */
+    static String[] splitArtist(String artist) {
+        if (artist == null) {
+            return new String[] {null, ""};
+        }
+        Matcher feat = ARTIST_FEAT.matcher(artist);
+        if (!feat.find() || feat.start() == 0) {
+            return new String[] {artist, ""};
+        }
+        String credit = artist.substring(feat.end()).strip();
+        if (credit.endsWith(")")) {
+            credit = credit.substring(0, credit.length() - 1);
+        }
+        return new String[] {artist.substring(0, feat.start()), credit};
     }
 
     /** Cleaned names without blanks, duplicates (ignoring case) or the main artist himself. */

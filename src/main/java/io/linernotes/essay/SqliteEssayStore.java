@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -34,19 +33,10 @@ public final class SqliteEssayStore implements EssayStore {
     private static final Logger log = LoggerFactory.getLogger(SqliteEssayStore.class);
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(long now) throws SQLException;
-    }
-
-    private final Connection connection;
-    private final Clock clock;
-    private final ReentrantLock lock = new ReentrantLock();
-    private boolean closed;
+    private final LockedConnection db;
 
     private SqliteEssayStore(Connection connection, Clock clock) {
-        this.connection = connection;
-        this.clock = clock;
+        this.db = new LockedConnection(connection, clock);
     }
 
     /** Opens (creating if needed) the store in {@code dbFile} and brings its schema up to date. */
@@ -88,7 +78,7 @@ public final class SqliteEssayStore implements EssayStore {
     public Saved add(EssayDraft draft, Scope scope) {
         Objects.requireNonNull(scope, "scope");
         EssayDraft clean = StoredDraft.of(draft);
-        return write("add", now -> addOne(clean, scope, now));
+        return db.write("add", (connection, now) -> addOne(connection, clean, scope, now));
     }
 
     /**
@@ -98,12 +88,12 @@ public final class SqliteEssayStore implements EssayStore {
     public List<Saved> addAll(List<EssayDraft> drafts, Scope scope) {
         Objects.requireNonNull(scope, "scope");
         List<EssayDraft> copy = List.copyOf(drafts);
-        return write("addAll", now -> {
+        return db.write("addAll", (connection, now) -> {
             List<Saved> saved = new ArrayList<>(copy.size());
             for (EssayDraft draft : copy) {
                 // A draft that cannot be stored throws here, inside the transaction: the rollback undoes the
                 // drafts before it too.
-                saved.add(addOne(StoredDraft.of(draft), scope, now));
+                saved.add(addOne(connection, StoredDraft.of(draft), scope, now));
             }
             log.info("Stored {} essays in {} ({} already there)", saved.size(), scope,
                     saved.stream().filter(Saved::unchanged).count());
@@ -111,7 +101,7 @@ public final class SqliteEssayStore implements EssayStore {
         });
     }
 
-    private Saved addOne(EssayDraft draft, Scope scope, long now) throws SQLException {
+    private static Saved addOne(Connection connection, EssayDraft draft, Scope scope, long now) throws SQLException {
         long songId = SongCatalogue.songFor(connection, draft, false);
         Optional<Long> existing = EssayRows.findLive(connection, songId, scope, EssayRows.hash(draft.body()));
         if (existing.isPresent()) {
@@ -125,8 +115,8 @@ public final class SqliteEssayStore implements EssayStore {
     @Override
     public Optional<Essay> update(long id, EssayDraft draft, Scope actor) {
         EssayDraft clean = StoredDraft.of(draft);
-        return write("update", now -> {
-            Optional<EssayRows.State> state = owned(id, actor);
+        return db.write("update", (connection, now) -> {
+            Optional<EssayRows.State> state = owned(connection, id, actor);
             if (state.isEmpty() || state.get().removed()) {
                 return Optional.empty();
             }
@@ -144,8 +134,8 @@ public final class SqliteEssayStore implements EssayStore {
 
     @Override
     public boolean remove(long id, Scope actor) {
-        return write("remove", now -> {
-            Optional<EssayRows.State> state = owned(id, actor);
+        return db.write("remove", (connection, now) -> {
+            Optional<EssayRows.State> state = owned(connection, id, actor);
             if (state.isEmpty() || state.get().removed()) {
                 return false;
             }
@@ -166,8 +156,8 @@ public final class SqliteEssayStore implements EssayStore {
 
     @Override
     public Optional<Essay> restore(long id, int revision, Scope actor) {
-        return write("restore", now -> {
-            Optional<EssayRows.State> state = owned(id, actor);
+        return db.write("restore", (connection, now) -> {
+            Optional<EssayRows.State> state = owned(connection, id, actor);
             if (state.isEmpty()) {
                 return Optional.empty();
             }
@@ -185,7 +175,8 @@ public final class SqliteEssayStore implements EssayStore {
     }
 
     /** The essay's state if it exists and {@code actor} owns it; a refusal is logged, not thrown. */
-    private Optional<EssayRows.State> owned(long id, Scope actor) throws SQLException {
+    private static Optional<EssayRows.State> owned(Connection connection, long id, Scope actor)
+            throws SQLException {
         Objects.requireNonNull(actor, "actor");
         Optional<EssayRows.State> state = EssayRows.state(connection, id);
         if (state.isPresent() && !state.get().owner().equals(actor)) {
@@ -197,14 +188,14 @@ public final class SqliteEssayStore implements EssayStore {
 
     @Override
     public Optional<Essay> get(long id) {
-        return read(() -> EssayRows.query(connection, "WHERE e.id = ? AND e.removed_at IS NULL", id)
+        return db.read(connection -> EssayRows.query(connection, "WHERE e.id = ? AND e.removed_at IS NULL", id)
                 .stream().findFirst());
     }
 
     @Override
     public List<Essay> list(Scope reader) {
         Objects.requireNonNull(reader, "reader");
-        List<Essay> candidates = read(() -> EssayRows.query(connection,
+        List<Essay> candidates = db.read(connection -> EssayRows.query(connection,
                 "WHERE e.removed_at IS NULL AND (e.scope = 'global' OR e.scope = ?)"
                         + " ORDER BY e.created_at DESC, e.id DESC", reader.key()));
         // The SQL already narrows by scope; the rule itself lives in Scope, so it has the last word.
@@ -213,17 +204,17 @@ public final class SqliteEssayStore implements EssayStore {
 
     @Override
     public List<Essay> all() {
-        return read(() -> EssayRows.query(connection, "WHERE e.removed_at IS NULL ORDER BY e.id"));
+        return db.read(connection -> EssayRows.query(connection, "WHERE e.removed_at IS NULL ORDER BY e.id"));
     }
 
     @Override
     public List<EssayRevision> history(long id) {
-        return read(() -> EssayRows.revisions(connection, id, 0));
+        return db.read(connection -> EssayRows.revisions(connection, id, 0));
     }
 
     @Override
     public List<Song> songs() {
-        return read(() -> {
+        return db.read(connection -> {
             List<Song> songs = new ArrayList<>();
             try (Statement statement = connection.createStatement();
                     ResultSet rs = statement.executeQuery("SELECT s.id, s.title, s.artist, s.featured, s.year,"
@@ -239,7 +230,7 @@ public final class SqliteEssayStore implements EssayStore {
 
     @Override
     public long changeCounter() {
-        return read(this::counter);
+        return db.read(SqliteEssayStore::counter);
     }
 
     /** For tests: the value of a PRAGMA on the store's own connection. */
@@ -247,7 +238,7 @@ public final class SqliteEssayStore implements EssayStore {
         if (!name.matches("[a-z_]+")) {
             throw new IllegalArgumentException("not a pragma name: " + name);
         }
-        return read(() -> {
+        return db.read(connection -> {
             try (Statement statement = connection.createStatement();
                     ResultSet rs = statement.executeQuery("PRAGMA " + name)) {
                 return rs.next() ? rs.getString(1) : null;
@@ -255,7 +246,7 @@ public final class SqliteEssayStore implements EssayStore {
         });
     }
 
-    private long counter() throws SQLException {
+    private static long counter(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT value FROM meta WHERE key = 'change_counter'")) {
             return rs.next() ? rs.getLong(1) : 0;
@@ -264,76 +255,10 @@ public final class SqliteEssayStore implements EssayStore {
 
     @Override
     public void close() {
-        lock.lock();
         try {
-            if (!closed) {
-                closed = true;
-                connection.close();
-            }
+            db.close();
         } catch (SQLException e) {
             log.warn("Closing the essay database failed", e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @FunctionalInterface
-    private interface Read<T> {
-        T run() throws SQLException;
-    }
-
-    private <T> T read(Read<T> work) {
-        lock.lock();
-        try {
-            checkOpen();
-            return work.run();
-        } catch (SQLException e) {
-            throw new EssayStoreException("reading the essay database failed: " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Runs {@code work} in one transaction; bumps the change counter if it changed any row. */
-    private <T> T write(String what, Work<T> work) {
-        lock.lock();
-        try {
-            checkOpen();
-            connection.setAutoCommit(false);
-            try {
-                long before = totalChanges();
-                T result = work.run(clock.millis());
-                if (totalChanges() != before) {
-                    try (Statement bump = connection.createStatement()) {
-                        bump.executeUpdate("UPDATE meta SET value = value + 1 WHERE key = 'change_counter'");
-                    }
-                }
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new EssayStoreException("the essay database refused the " + what + ": " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private long totalChanges() throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT total_changes()")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new EssayStoreException("the essay store is closed");
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.linernotes.essay;
 
+import java.util.List;
+
 /**
  * The form a draft is stored in, whatever door it came through: names cleaned, featured list without
  * duplicates, body normalised. The store relies on drafts being validated by {@link EssayParser}; it
@@ -15,9 +17,12 @@ final class StoredDraft {
             throw new IllegalArgumentException("no draft to store");
         }
         String title = required(Names.clean(draft.title()), "title");
-        String artist = required(Names.clean(draft.artist()), "artist");
+        String[] credit = Names.splitArtist(Names.clean(draft.artist()));
+        String artist = required(Names.clean(credit[0]), "artist");
         String body = required(draft.body() == null ? null : EssayText.normaliseBody(draft.body()), "body");
-        return new EssayDraft(title, artist, Names.distinctFeatured(draft.featured(), artist), draft.year(),
+        List<String> featured = Names.distinctFeatured(
+                DraftValidator.concat(Names.splitCredit(credit[1]), draft.featured()), artist);
+        return new EssayDraft(title, artist, featured, draft.year(),
                 blankToNull(Names.clean(draft.album())), blankToNull(Names.clean(draft.author())),
                 blankToNull(Names.clean(draft.source())), body);
     }

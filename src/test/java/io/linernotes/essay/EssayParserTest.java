@@ -198,6 +198,9 @@ class EssayParserTest {
         "\"Hell Naw\" is the lead single from Nasty C's debut album, Bad Hair.                            | Nasty C | ''",
         "\"Say It\" is the fourth single from the Pet Shop Boys album Super. It was released…            | Pet Shop Boys | ''",
         "\"Stand by Me\" is a song by Ben E. King, released in 1961.                                      | Ben E. King | ''",
+        "\"Shadow\" is a song by English electronic group UNKLE, featuring the vocals of Ian Astbury. Despite… | UNKLE | Ian Astbury",
+        "\"Tomodachi\" is a song recorded by Japanese singer-songwriter Utada Hikaru,featuring Nariaki Obukuro from her album | Utada Hikaru | Nariaki Obukuro",
+        "\"Vuelvo\" is a song recorded by the Spanish singer-songwriters Malú featuring Pablo Alborán. The…   | Malú | Pablo Alborán",
         "\"Umbrella\" is a song recorded by Barbadian singer Rihanna featuring Jay-Z and Kanye West. It… | Rihanna | Jay-Z;Kanye West",
     })
     void leadArtists(String lead, String artist, String featured) {
@@ -216,6 +219,22 @@ class EssayParserTest {
     })
     void leadWithoutArtist(String lead) {
         assertTrue(LeadArtistGuesser.guess(lead).isEmpty());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @DisplayName("an artist field that carries its features is split into artist and featured artists")
+    @CsvSource(delimiter = '|', value = {
+        "a.md    | '---\ntitle: Vuelvo a verte\nartist: Malú featuring Pablo Alborán\n---\nText.'  | Malú | Pablo Alborán",
+        "a.md    | '---\ntitle: T\nartist: AKA (feat. Burna Boy)\nfeatures: [JR]\n---\nText.'       | AKA  | Burna Boy;JR",
+        "a.jsonl | '{\"title\": \"Befikra\", \"artist\": \"Aditi Singh Sharma featuring Tiger Shroff and Disha Patani\", \"text\": \"Text.\"}' | Aditi Singh Sharma | Tiger Shroff;Disha Patani",
+        "a.jsonl | '{\"title\": \"Crank It\", \"artist\": \"Kideko featuring the vocals of Nadia Rose\", \"text\": \"Text.\"}' | Kideko | Nadia Rose",
+        "a.md    | '---\ntitle: T\nartist: Simon & Garfunkel\n---\nText.'                              | Simon & Garfunkel | ''",
+    })
+    void artistFieldWithFeatures(String fileName, String content, String artist, String featured) throws Exception {
+        EssayDraft draft = single(fileName, content);
+
+        assertEquals(artist, draft.artist());
+        assertEquals(featured.isEmpty() ? List.of() : List.of(featured.split(";")), draft.featured());
     }
 
     @Test

@@ -28,6 +28,7 @@ class SchemaMigrationTest {
         long id;
         try (SqliteEssayStore old = SqliteEssayStore.open(file, Clock.systemUTC(), SchemaMigrations.ALL.subList(0, 1))) {
             assertEquals(1, version(file));
+            assertEquals(0, old.changeCounter());
             // The version-1 schema has no removed_at column, so write rows as that release did.
             try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
                     Statement statement = connection.createStatement()) {
