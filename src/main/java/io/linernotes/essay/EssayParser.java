@@ -33,10 +33,10 @@ public final class EssayParser {
      * A parsed file: the drafts, and the jsonl records set aside because their artist is unknown (one
      * message each, naming the line). Always empty for single-essay files.
      */
-    public record Parsed(List<EssayDraft> drafts, List<String> rejected) {
+    public record Parsed(List<EssayDraft> drafts, List<String> warnings) {
         public Parsed {
             drafts = List.copyOf(drafts);
-            rejected = List.copyOf(rejected);
+            warnings = List.copyOf(warnings);
         }
     }
 
@@ -56,8 +56,8 @@ public final class EssayParser {
      */
     public List<EssayDraft> parse(String fileName, byte[] content) throws EssayFormatException {
         Parsed parsed = parseReport(fileName, content);
-        for (String rejected : parsed.rejected()) {
-            log.warn("{}: skipped {}", fileName, rejected);
+        for (String warning : parsed.warnings()) {
+            log.warn("{}: {}", fileName, warning);
         }
         return parsed.drafts();
     }

@@ -17,6 +17,9 @@ final class JsonLinesReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The artist of a bulk record that names none and whose text names none either. */
+    static final String UNKNOWN_ARTIST = "Unknown artist";
+
     private final DraftValidator validator;
 
     JsonLinesReader(DraftValidator validator) {
@@ -25,7 +28,7 @@ final class JsonLinesReader {
 
     EssayParser.Parsed read(String text) throws EssayFormatException {
         List<EssayDraft> drafts = new ArrayList<>();
-        List<String> rejected = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         String[] lines = EssayText.unifyLineEnds(text).split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].isBlank()) {
@@ -33,7 +36,7 @@ final class JsonLinesReader {
             }
             int lineNo = i + 1;
             try {
-                Optional<EssayDraft> draft = record(lines[i], lineNo, rejected);
+                Optional<EssayDraft> draft = record(lines[i], lineNo, warnings);
                 if (draft.isPresent()) {
                     drafts.add(validator.validate(draft.get()));
                 }
@@ -41,13 +44,13 @@ final class JsonLinesReader {
                 throw new EssayFormatException("line " + lineNo + ": " + e.getMessage());
             }
         }
-        if (drafts.isEmpty() && rejected.isEmpty()) {
+        if (drafts.isEmpty() && warnings.isEmpty()) {
             throw new EssayFormatException("empty body: the file holds no records");
         }
-        return new EssayParser.Parsed(drafts, rejected);
+        return new EssayParser.Parsed(drafts, warnings);
     }
 
-    private Optional<EssayDraft> record(String line, int lineNo, List<String> rejected) throws EssayFormatException {
+    private Optional<EssayDraft> record(String line, int lineNo, List<String> warnings) throws EssayFormatException {
         JsonNode node;
         try {
             node = JSON.readTree(line);
@@ -69,11 +72,15 @@ final class JsonLinesReader {
                 throw new EssayFormatException("no title: the record must name the song it is about");
             }
             if (guess.isEmpty()) {
-                rejected.add("line " + lineNo + ": record \"" + SeedLayoutReader.abbreviate(String.valueOf(title))
-                        + "\" has no artist, and its text does not say whose song it is");
-                return Optional.empty();
+                // A reference article about an anthem or a folk song names no performer; losing the song would
+                // be worse than crediting it plainly, so it is kept and the import reports it.
+                warnings.add("line " + lineNo + ": record \"" + SeedLayoutReader.abbreviate(String.valueOf(title))
+                        + "\" has no artist, and its text does not say whose song it is; stored as by \""
+                        + UNKNOWN_ARTIST + "\"");
+                artist = UNKNOWN_ARTIST;
+            } else {
+                artist = guess.get().artist();
             }
-            artist = guess.get().artist();
         }
         if (!hasFeatures && guess.isPresent() && Names.fold(guess.get().artist()).equals(Names.fold(artist))) {
             // The lead names the featured artist in 31 of the corpus' records; no field does.

@@ -164,7 +164,7 @@ class EssayParserTest {
     void jsonLines() throws Exception {
         EssayParser.Parsed parsed = parser.parseReport("songs-small.jsonl", fixture("songs-small.jsonl"));
 
-        assertEquals(3, parsed.drafts().size());
+        assertEquals(4, parsed.drafts().size());
         EssayDraft copper = parsed.drafts().get(0);
         assertEquals("Copper Kettle Blues", copper.title());
         assertEquals("Nell Brandt", copper.artist());
@@ -182,10 +182,13 @@ class EssayParserTest {
         assertEquals(1999, green.year());
         assertEquals("liner notes fixture", green.source());
 
-        assertEquals(1, parsed.rejected().size());
-        assertTrue(parsed.rejected().get(0).startsWith("line 4:"), parsed.rejected().get(0));
-        assertTrue(parsed.rejected().get(0).contains("Anthem of Nowhere"));
-        assertTrue(parsed.rejected().get(0).contains("no artist"));
+        assertEquals(1, parsed.warnings().size());
+        assertTrue(parsed.warnings().get(0).startsWith("line 4:"), parsed.warnings().get(0));
+        assertTrue(parsed.warnings().get(0).contains("Anthem of Nowhere"));
+        assertTrue(parsed.warnings().get(0).contains("no artist"));
+        EssayDraft anthem = parsed.drafts().get(3);
+        assertEquals("Anthem of Nowhere", anthem.title());
+        assertEquals(JsonLinesReader.UNKNOWN_ARTIST, anthem.artist());
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
