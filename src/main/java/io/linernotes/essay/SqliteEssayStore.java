@@ -203,6 +203,11 @@ public final class SqliteEssayStore implements EssayStore {
     }
 
     @Override
+    public Optional<Scope> ownerOf(long id) {
+        return db.read(connection -> EssayRows.state(connection, id).map(EssayRows.State::owner));
+    }
+
+    @Override
     public List<Essay> all() {
         return db.read(connection -> EssayRows.query(connection, "WHERE e.removed_at IS NULL ORDER BY e.id"));
     }
