@@ -77,14 +77,18 @@ final class MatchJudge {
             return verdict(tm, good, s + 0.05, null, "artist nickname");
         }
         if (conflict) {
-            boolean ok = near && (specific || quoted) && unexplained == 0;
+            // many real songs share a one-word title ("Monster", "Beautiful"): with another artist named,
+            // only a title of two or more real words is taken as this song misattributed
+            boolean ok = near && tm.contentWords() >= 2 && unexplained == 0;
             return verdict(tm, ok, s - 0.1, new SongResolution.Misattribution(claim.surface(), false), "other artist named");
         }
+        // with no artist to vouch for it, every real word of the title must have been typed: "Love My
+        // Life" is another song, not "(I Wanna) Love My Life Away"
+        boolean whole = tm.typedContent() >= tm.contentWords();
         if (!question) {
-            return verdict(tm, good && unexplained == 0, s, null, "title alone");
+            return verdict(tm, good && whole && unexplained == 0, s, null, "title alone");
         }
-        boolean ok = near && (quoted || unexplained == 0 || specific && unexplained <= 3)
-                || good && quoted;
+        boolean ok = whole && (near && (quoted || unexplained == 0 || specific && unexplained <= 3) || good && quoted);
         return verdict(tm, ok, s, null, "title in question");
     }
 

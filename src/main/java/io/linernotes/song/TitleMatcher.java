@@ -17,11 +17,12 @@ final class TitleMatcher {
      * The best place of one song's title in a query. {@code score} is the window's similarity to the
      * title form; {@code titleCoverage} how much of the title form the window typed; {@code windowCoverage}
      * how much of the window is title; {@code sureWords} how many title words other than function words
-     * were typed (nearly) exactly.
+     * were typed (nearly) exactly, {@code typedContent} how many were typed at all, {@code rareWords} how
+     * many of the sure ones few titles share.
      */
     record TitleMatch(SongProfile profile, SongProfile.Variant variant, int from, int to, double score,
                       double titleCoverage, double windowCoverage, int sureWords, int contentWords,
-                      int rareWords) {
+                      int rareWords, int typedContent) {
     }
 
     private TitleMatcher() {
@@ -99,6 +100,7 @@ final class TitleMatcher {
         double matchedWindow = 0;
         int sure = 0;
         int rareSure = 0;
+        int typed = 0;
         if (any) {
             // greedy one-to-one pairing, most similar pairs first
             List<double[]> pairs = new ArrayList<>();
@@ -122,6 +124,7 @@ final class TitleMatcher {
                 usedT[k] = true;
                 matchedTitle += pr[0] * SongProfile.weight(title.get(k));
                 matchedWindow += pr[0] * SongProfile.weight(query.get(i));
+                typed += TextNormalizer.isFunctionWord(title.get(k)) ? 0 : 1;
                 if (pr[0] >= SURE_WORD && !TextNormalizer.isFunctionWord(title.get(k))) {
                     sure++;
                     rareSure += rare[k] ? 1 : 0;
@@ -145,13 +148,14 @@ final class TitleMatcher {
                 if (joined >= SURE_WORD) {
                     sure = Math.max(sure, contentWords);
                     rareSure = Math.max(rareSure, count(rare));
+                    typed = contentWords;
                 }
             }
         }
         if (score <= 0) {
             return null;
         }
-        return new TitleMatch(p, v, from, to, score, cov, wcov, sure, contentWords, rareSure);
+        return new TitleMatch(p, v, from, to, score, cov, wcov, sure, contentWords, rareSure, typed);
     }
 
     private static int count(boolean[] flags) {
