@@ -67,6 +67,9 @@ final class ArtistMatcher {
 
     /** A nickname or short form ("hikki" for "Hikaru") is not proof, but it is not a contradiction. */
     private static boolean sharesNamePrefix(List<String> claim, SongProfile p) {
+        if (claim.size() != 1) {
+            return false; // nicknames are one word; "marvin gaye" is a full name, and not "Marlowe"
+        }
         for (String t : claim) {
             if (t.length() < 4) {
                 continue;

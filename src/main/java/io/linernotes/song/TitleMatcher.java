@@ -135,7 +135,7 @@ final class TitleMatcher {
         double wcov = matchedWindow / windowWeight;
         double score = (matchedTitle + matchedWindow) / (v.weight() + windowWeight);
         String windowKey = Fuzzy.joinedKey(query, from, to);
-        if (windowKey.length() >= 4 && titleKey.length() >= 4) {
+        if (windowKey.length() >= 4 && titleKey.length() >= 4 && edgesBelong(query, from, to, title)) {
             // sound-alike keys may meet exactly, but only the same letters make an exact title
             double joined = Fuzzy.stringSim(windowKey, titleKey);
             if (joined >= 1.0 && !Fuzzy.joinedPlain(query, from, to).equals(Fuzzy.joinedPlain(title, 0, m))) {
@@ -156,6 +156,19 @@ final class TitleMatcher {
             return null;
         }
         return new TitleMatch(p, v, from, to, score, cov, wcov, sure, contentWords, rareSure, typed);
+    }
+
+    /**
+     * Joined comparison is for words split or run together ("pleasure dome"); a window ending on a
+     * joining word the title lacks ("heartbreak hotel by" ≈ "heartbreak hotel lobby") is not a title.
+     */
+    private static boolean edgesBelong(List<String> query, int from, int to, List<String> title) {
+        for (String edge : new String[] {query.get(from), query.get(to - 1)}) {
+            if (TextNormalizer.isFunctionWord(edge) && !title.contains(edge)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int count(boolean[] flags) {
