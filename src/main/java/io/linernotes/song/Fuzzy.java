@@ -20,7 +20,26 @@ final class Fuzzy {
             Map.entry("pt", "part"), Map.entry("vs", "versus"), Map.entry("feat", "featuring"),
             Map.entry("ft", "featuring"), Map.entry("w", "with"));
 
+    /** Digits typed for number words ("we are number 1"); "2" and "4" also stand for "to" and "for". */
+    private static final Map<String, String> NUMBER_WORDS = Map.of(
+            "1", "one", "2", "two", "3", "three", "4", "four", "5", "five", "6", "six", "7", "seven",
+            "8", "eight", "9", "nine", "10", "ten");
+
     private Fuzzy() {
+    }
+
+    /** The number word a digit stands for, or the word a number word is typed as in digits, or null. */
+    static String numberTwin(String token) {
+        String word = NUMBER_WORDS.get(token);
+        if (word != null) {
+            return word;
+        }
+        for (Map.Entry<String, String> e : NUMBER_WORDS.entrySet()) {
+            if (e.getValue().equals(token)) {
+                return e.getKey();
+            }
+        }
+        return null;
     }
 
     static String canon(String token) {
@@ -45,7 +64,7 @@ final class Fuzzy {
         }
         String ca = canon(a);
         String cb = canon(b);
-        if (ca.equals(cb)) {
+        if (ca.equals(cb) || b.equals(numberTwin(a))) {
             return 0.95;
         }
         String pa = TextNormalizer.phonetic(ca);

@@ -44,7 +44,9 @@ record SongProfile(Song song, Set<Scope> scopes, List<Variant> titles, List<List
         if (credit.length > 1) {
             addNames(featured, credit[1]);
         }
-        addName(primary, song.artist());
+        if (credit.length == 1) {
+            addName(primary, song.artist());
+        }
         for (String f : song.featured()) {
             addNames(featured, f);
         }

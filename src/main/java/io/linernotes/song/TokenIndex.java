@@ -48,6 +48,10 @@ final class TokenIndex {
         if (postings.containsKey(c)) {
             out.add(c);
         }
+        String twin = Fuzzy.numberTwin(token);
+        if (twin != null && postings.containsKey(Fuzzy.canon(twin))) {
+            out.add(Fuzzy.canon(twin));
+        }
         for (String k : keysOf(c)) {
             String[] words = nearKeys.get(k);
             if (words != null) {
