@@ -69,7 +69,7 @@ public final class Engine implements AutoCloseable {
         EssayParser parser = new EssayParser(config.essays());
         boolean demo = DemoEssays.importOnFirstStart(dataDir, store, parser);
         boolean rebuilt = maintainer.syncWith(store);
-        LiveCatalogue catalogue = new LiveCatalogue(store.all(), line -> retriever.songsQuoting(line, Scope.GLOBAL, 5));
+        LiveCatalogue catalogue = new LiveCatalogue(store.all(), (line, scope) -> retriever.songsQuoting(line, scope, 5));
         EssayChanges changes = new EssayChanges() {
             @Override
             public void saved(List<Essay> saved, long changeCounter) {
