@@ -82,7 +82,7 @@ public final class LuceneIndex implements AutoCloseable {
         this.writer = writer;
         this.committedData = committedData;
         this.searchers = new SearcherManager(writer, null);
-        this.queries = new PassageQueries(writer.getAnalyzer());
+        this.queries = new PassageQueries();
     }
 
     /**
@@ -105,7 +105,7 @@ public final class LuceneIndex implements AutoCloseable {
                     found = Found.UNREADABLE;
                 }
             }
-            IndexWriterConfig config = new IndexWriterConfig(new PassageAnalyzer());
+            IndexWriterConfig config = new IndexWriterConfig(PassageAnalyzer.forText());
             config.setOpenMode(found == Found.EXISTING
                     ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
                     : IndexWriterConfig.OpenMode.CREATE);

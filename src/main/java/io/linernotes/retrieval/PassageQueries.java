@@ -2,7 +2,6 @@ package io.linernotes.retrieval;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
@@ -16,21 +15,18 @@ import org.apache.lucene.util.QueryBuilder;
  */
 final class PassageQueries {
 
-    private final QueryBuilder builder;
-
-    PassageQueries(Analyzer analyzer) {
-        this.builder = new QueryBuilder(analyzer);
-    }
+    private final QueryBuilder questions = new QueryBuilder(PassageAnalyzer.forQuestions());
+    private final QueryBuilder phrases = new QueryBuilder(PassageAnalyzer.forText());
 
     /** Any analysed term of {@code text}, BM25-ranked, within {@code filter}; null when no term remains. */
     Query lexical(String text, PassageFilter filter) {
-        Query terms = builder.createBooleanQuery(LuceneIndex.TEXT, text, BooleanClause.Occur.SHOULD);
+        Query terms = questions.createBooleanQuery(LuceneIndex.TEXT, text, BooleanClause.Occur.SHOULD);
         return terms == null ? null : within(terms, filter);
     }
 
     /** The terms of {@code line} adjacent and in order; null when no term remains. */
     Query phrase(String line, PassageFilter filter) {
-        Query phrase = builder.createPhraseQuery(LuceneIndex.TEXT, line, 0);
+        Query phrase = phrases.createPhraseQuery(LuceneIndex.TEXT, line, 0);
         return phrase == null ? null : within(phrase, filter);
     }
 
