@@ -29,10 +29,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why not {@code new AllMiniLmL6V2EmbeddingModel()}: that class shares one static ONNX session created
  * with default options, which gives every call as many intra-op threads as there are cores; its default
- * executor then runs as many calls at once, so on 2 cores 4 busy threads fight over 2 (measured 33–41
- * paragraphs/s). Its only other constructor takes an {@code Executor}, which fixes the workers but not the
- * session. Here the same model and tokenizer resources are loaded into a session with one intra-op thread,
- * and batches are spread over {@code workers} threads — one per core (measured 41–49 paragraphs/s).
+ * executor then runs as many calls at once, so on 2 cores 4 busy threads fight over 2 (the project's
+ * stack notes measured 33–41 paragraphs/s on idle cores). Its only other constructor takes an
+ * {@code Executor}, which fixes the workers but not the session. Here the same model and tokenizer
+ * resources are loaded into a session with one intra-op thread, and batches are spread over
+ * {@code workers} threads, one per core (41–49 paragraphs/s in the same notes).
  */
 public final class MiniLmEmbedder implements Embedder, AutoCloseable {
 
