@@ -62,7 +62,12 @@ public final class HybridRetriever implements Retriever {
         List<ScoredPassage> lexical = index.searchText(question, filter, candidates);
         List<ScoredPassage> vector = List.of();
         if (embedder != null && index.layout().vectors()) {
-            vector = index.searchVector(embedder.embed(question), filter, candidates);
+            try {
+                vector = index.searchVector(embedder.embed(question), filter, candidates);
+            } catch (RuntimeException e) {
+                // An answer from BM25 alone beats no answer; the failure is logged for the operator.
+                log.warn("Embedding the question failed; answering from BM25 alone", e);
+            }
         }
         List<RetrievedPassage> out = new ArrayList<>(limit);
         Map<Long, Essay> seen = new HashMap<>();

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * {@link #onRemoved} apply each write as it happens.
  *
  * <p>Embeddings go through the given (normally caching) {@link Embedder}, so a rebuild embeds only text it
- * has never seen. Not thread-safe for concurrent writes of the same essay; callers serialise writes, as the
- * store does.
+ * has never seen. Its operations are serialised (each write is indexed and committed before the next
+ * starts); callers should report writes in the order the store committed them, so that the counter the
+ * index records never runs ahead of the changes it holds.
  */
 public final class IndexMaintainer {
 
@@ -69,7 +70,7 @@ public final class IndexMaintainer {
     }
 
     /** Rebuilds the index from {@code store} unless it is already current; see the class comment. */
-    public SyncResult syncWith(EssayStore store, Progress progress) {
+    public synchronized SyncResult syncWith(EssayStore store, Progress progress) {
         long start = System.nanoTime();
         long storeCounter = store.changeCounter();
         String reason = staleReason(storeCounter);
@@ -124,7 +125,7 @@ public final class IndexMaintainer {
     }
 
     /** Indexes the current revision of {@code essay} in place of its old passages, and commits. */
-    public void onSaved(Essay essay, long changeCounter) {
+    public synchronized void onSaved(Essay essay, long changeCounter) {
         long start = System.nanoTime();
         List<Passage> passages = chunker.chunk(essay);
         List<float[]> vectors = embedder == null ? null : embedder.embedAll(texts(passages));
@@ -135,7 +136,7 @@ public final class IndexMaintainer {
     }
 
     /** Removes the passages of essay {@code essayId}, and commits. */
-    public void onRemoved(long essayId, long changeCounter) {
+    public synchronized void onRemoved(long essayId, long changeCounter) {
         long start = System.nanoTime();
         index.removeEssay(essayId);
         index.commit(changeCounter);

@@ -1,6 +1,5 @@
 package io.linernotes.retrieval;
 
-import io.linernotes.essay.Scope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,18 +12,12 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -50,15 +43,6 @@ public final class LuceneIndex implements AutoCloseable {
 
     /** What {@link #open} found on disk. */
     public enum Found { EXISTING, MISSING, UNREADABLE }
-
-    static final String PASSAGE_ID = "passage_id";
-    static final String ESSAY_ID = "essay_id";
-    static final String SONG_ID = "song_id";
-    static final String SCOPE = "scope";
-    static final String POSITION = "position";
-    static final String REVISION = "revision";
-    static final String TEXT = "text";
-    static final String VECTOR = "vector";
 
     private static final String COUNTER_KEY = "linernotes.changeCounter";
     private static final String MODEL_KEY = "linernotes.embeddingModel";
@@ -173,10 +157,10 @@ public final class LuceneIndex implements AutoCloseable {
             if (p.essayId() != essayId) {
                 throw new IllegalArgumentException("passage " + p.id() + " is not of essay " + essayId);
             }
-            docs.add(document(p, layout.vectors() ? vectors.get(i) : null));
+            docs.add(PassageFields.document(p, layout.vectors() ? vectors.get(i) : null));
         }
         try {
-            writer.updateDocuments(new Term(ESSAY_ID, Long.toString(essayId)), docs);
+            writer.updateDocuments(new Term(PassageFields.ESSAY_ID, Long.toString(essayId)), docs);
         } catch (IOException e) {
             throw new UncheckedIOException("could not index essay " + essayId, e);
         }
@@ -184,7 +168,7 @@ public final class LuceneIndex implements AutoCloseable {
 
     public void removeEssay(long essayId) {
         try {
-            writer.deleteDocuments(new Term(ESSAY_ID, Long.toString(essayId)));
+            writer.deleteDocuments(new Term(PassageFields.ESSAY_ID, Long.toString(essayId)));
         } catch (IOException e) {
             throw new UncheckedIOException("could not remove essay " + essayId + " from the index", e);
         }
@@ -200,7 +184,7 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     /** Makes pending changes durable, records {@code changeCounter} and the layout, and refreshes searchers. */
-    public void commit(long changeCounter) {
+    public synchronized void commit(long changeCounter) {
         Map<String, String> data = new HashMap<>();
         data.put(COUNTER_KEY, Long.toString(changeCounter));
         data.put(MODEL_KEY, layout.vectors() ? layout.modelId() : "none");
@@ -225,7 +209,7 @@ public final class LuceneIndex implements AutoCloseable {
         if (!layout.vectors()) {
             return List.of();
         }
-        return run(new KnnFloatVectorQuery(VECTOR, vector, n, queries.filter(filter)), n);
+        return run(new KnnFloatVectorQuery(PassageFields.VECTOR, vector, n, queries.filter(filter)), n);
     }
 
     /** Passages containing {@code line} as a phrase (case, accents and quote styles folded). */
@@ -267,7 +251,7 @@ public final class LuceneIndex implements AutoCloseable {
                 StoredFields stored = searcher.storedFields();
                 List<ScoredPassage> out = new ArrayList<>(hits.length);
                 for (ScoreDoc hit : hits) {
-                    out.add(new ScoredPassage(passage(stored.document(hit.doc)), hit.score));
+                    out.add(new ScoredPassage(PassageFields.passage(stored.document(hit.doc)), hit.score));
                 }
                 return out;
             } finally {
@@ -276,31 +260,6 @@ public final class LuceneIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
         }
-    }
-
-    private static Document document(Passage p, float[] vector) {
-        Document doc = new Document();
-        doc.add(new StringField(PASSAGE_ID, p.id(), Field.Store.YES));
-        doc.add(new StringField(ESSAY_ID, Long.toString(p.essayId()), Field.Store.YES));
-        doc.add(new StringField(SONG_ID, Long.toString(p.songId()), Field.Store.YES));
-        doc.add(new StringField(SCOPE, p.scope().key(), Field.Store.YES));
-        doc.add(new StoredField(POSITION, p.position()));
-        doc.add(new StoredField(REVISION, p.revision()));
-        doc.add(new TextField(TEXT, p.text(), Field.Store.YES));
-        if (vector != null) {
-            doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));
-        }
-        return doc;
-    }
-
-    private static Passage passage(Document doc) {
-        return new Passage(
-                Long.parseLong(doc.get(ESSAY_ID)),
-                doc.getField(REVISION).numericValue().intValue(),
-                Long.parseLong(doc.get(SONG_ID)),
-                Scope.fromKey(doc.get(SCOPE)),
-                doc.getField(POSITION).numericValue().intValue(),
-                doc.get(TEXT));
     }
 
     @Override

@@ -20,13 +20,13 @@ final class PassageQueries {
 
     /** Any analysed term of {@code text}, BM25-ranked, within {@code filter}; null when no term remains. */
     Query lexical(String text, PassageFilter filter) {
-        Query terms = questions.createBooleanQuery(LuceneIndex.TEXT, text, BooleanClause.Occur.SHOULD);
+        Query terms = questions.createBooleanQuery(PassageFields.TEXT, text, BooleanClause.Occur.SHOULD);
         return terms == null ? null : within(terms, filter);
     }
 
     /** The terms of {@code line} adjacent and in order; null when no term remains. */
     Query phrase(String line, PassageFilter filter) {
-        Query phrase = phrases.createPhraseQuery(LuceneIndex.TEXT, line, 0);
+        Query phrase = phrases.createPhraseQuery(PassageFields.TEXT, line, 0);
         return phrase == null ? null : within(phrase, filter);
     }
 
@@ -38,13 +38,13 @@ final class PassageQueries {
         if (!filter.reader().isGlobal()) {
             scopes.add(new BytesRef(filter.reader().key()));
         }
-        b.add(new TermInSetQuery(LuceneIndex.SCOPE, scopes), BooleanClause.Occur.FILTER);
+        b.add(new TermInSetQuery(PassageFields.SCOPE, scopes), BooleanClause.Occur.FILTER);
         if (!filter.songIds().isEmpty()) {
             List<BytesRef> songs = new ArrayList<>();
             for (Long id : filter.songIds()) {
                 songs.add(new BytesRef(Long.toString(id)));
             }
-            b.add(new TermInSetQuery(LuceneIndex.SONG_ID, songs), BooleanClause.Occur.FILTER);
+            b.add(new TermInSetQuery(PassageFields.SONG_ID, songs), BooleanClause.Occur.FILTER);
         }
         return b.build();
     }
