@@ -80,6 +80,16 @@ public final class IndexMaintainer {
                     storeCounter, result.passages(), result.took().toMillis());
             return result;
         }
+        return rebuild(store, reason, progress, start);
+    }
+
+    /** Rebuilds the index from {@code store} whether or not it is current (the {@code reindex} command). */
+    public synchronized SyncResult rebuild(EssayStore store, Progress progress) {
+        return rebuild(store, "asked to rebuild", progress, System.nanoTime());
+    }
+
+    private SyncResult rebuild(EssayStore store, String reason, Progress progress, long start) {
+        long storeCounter = store.changeCounter();
         log.info("Rebuilding the search index: {}", reason);
         List<Essay> essays = store.all();
         List<Passage> passages = new ArrayList<>();
@@ -88,6 +98,38 @@ public final class IndexMaintainer {
         }
         long computedBefore = computedBy(embedder);
         index.clear();
+        indexInBatches(passages, progress);
+        index.commit(storeCounter);
+        long embedded = embedder == null ? 0
+                : embedder instanceof CachingEmbedder ? computedBy(embedder) - computedBefore : passages.size();
+        SyncResult result = new SyncResult(true, reason, essays.size(), passages.size(), embedded, since(start));
+        log.info("Rebuilt the search index at change {}: {} essays, {} passages, {} newly embedded, in {} ms",
+                storeCounter, essays.size(), passages.size(), embedded, result.took().toMillis());
+        return result;
+    }
+
+    /**
+     * Indexes the current revisions of {@code essays} in place of their old passages and commits once: an
+     * import of many essays embeds in batches over the embedder's workers instead of one essay at a time.
+     */
+    public synchronized void onSaved(List<Essay> essays, long changeCounter, Progress progress) {
+        long start = System.nanoTime();
+        List<Passage> passages = new ArrayList<>();
+        for (Essay essay : essays) {
+            List<Passage> chunks = chunker.chunk(essay);
+            if (chunks.isEmpty()) {
+                index.removeEssay(essay.id());
+            }
+            passages.addAll(chunks);
+        }
+        indexInBatches(passages, progress);
+        index.commit(changeCounter);
+        log.info("Indexed {} essays ({} passages) at change {} in {} ms",
+                essays.size(), passages.size(), changeCounter, since(start).toMillis());
+    }
+
+    /** Embeds {@code passages} (grouped by essay, in order) batch by batch and replaces each essay's passages. */
+    private void indexInBatches(List<Passage> passages, Progress progress) {
         int done = 0;
         progress.update(0, passages.size());
         // Embedding goes in batches (each spread over the embedder's workers) so progress can be shown;
@@ -115,13 +157,6 @@ public final class IndexMaintainer {
         if (!pendingEssay.isEmpty()) {
             index.replaceEssay(pendingEssay.get(0).essayId(), pendingEssay, pendingVectors);
         }
-        index.commit(storeCounter);
-        long embedded = embedder == null ? 0
-                : embedder instanceof CachingEmbedder ? computedBy(embedder) - computedBefore : passages.size();
-        SyncResult result = new SyncResult(true, reason, essays.size(), passages.size(), embedded, since(start));
-        log.info("Rebuilt the search index at change {}: {} essays, {} passages, {} newly embedded, in {} ms",
-                storeCounter, essays.size(), passages.size(), embedded, result.took().toMillis());
-        return result;
     }
 
     /** Indexes the current revision of {@code essay} in place of its old passages, and commits. */

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EngineEndToEndTest {
 
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
     private Engine engine;
     private Essay seed;

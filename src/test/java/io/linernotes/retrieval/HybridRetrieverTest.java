@@ -1,5 +1,7 @@
 package io.linernotes.retrieval;
 
+import io.linernotes.essay.SqliteEssayStore;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +31,7 @@ class HybridRetrieverTest {
     @TempDir
     static Path dataDir;
 
-    private static InMemoryEssayStore store;
+    private static SqliteEssayStore store;
     private static LuceneIndex index;
     private static CachingEmbedder embedder;
     private static HybridRetriever retriever;
@@ -40,7 +42,7 @@ class HybridRetrieverTest {
 
     @BeforeAll
     static void indexTheEssays() {
-        store = new InMemoryEssayStore();
+        store = SqliteEssayStore.open(dataDir.resolve("essays.db"));
         harbor = store.add(SeedEssays.fixture("harbor-lights-juno-vale.txt"), Scope.GLOBAL).essay();
         crowns = store.add(SeedEssays.fixture("paper-crowns-low-orchard.txt"), Scope.GLOBAL).essay();
         EssayDraft guildNote = new EssayDraft("Harbor Lights", "Juno Vale", List.of("Mack Ore"), 2019, null,

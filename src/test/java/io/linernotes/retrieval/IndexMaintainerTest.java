@@ -1,5 +1,7 @@
 package io.linernotes.retrieval;
 
+import io.linernotes.essay.SqliteEssayStore;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +35,7 @@ class IndexMaintainerTest {
     @TempDir
     Path dataDir;
 
-    private InMemoryEssayStore store;
+    private SqliteEssayStore store;
 
     /** One process's worth of retrieval objects. */
     private final class Run implements AutoCloseable {
@@ -62,7 +64,7 @@ class IndexMaintainerTest {
 
     @BeforeEach
     void twoEssays() {
-        store = new InMemoryEssayStore();
+        store = SqliteEssayStore.open(dataDir.resolve("essays.db"));
         store.add(SeedEssays.fixture("harbor-lights-juno-vale.txt"), Scope.GLOBAL);
         store.add(SeedEssays.fixture("paper-crowns-low-orchard.txt"), Scope.GLOBAL);
     }

@@ -1,5 +1,7 @@
 package io.linernotes.retrieval;
 
+import io.linernotes.essay.SqliteEssayStore;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +45,7 @@ class WikipediaCorpusTest {
     @DisplayName("the whole corpus indexes, restarts without embedding, and answers title questions quickly")
     void corpusFigures() throws IOException {
         Assumptions.assumeTrue(Files.exists(CORPUS), "wikipedia-songs corpus absent at " + CORPUS);
-        InMemoryEssayStore store = new InMemoryEssayStore();
+        SqliteEssayStore store = SqliteEssayStore.open(dataDir.resolve("essays.db"));
         List<Essay> essays = new ArrayList<>();
         for (EssayDraft draft : readCorpus()) {
             essays.add(store.add(draft, Scope.GLOBAL).essay());
