@@ -25,11 +25,11 @@ import java.util.concurrent.Executors;
  * says {@code "stream": true}) and Anthropic messages ({@code POST /v1/messages}). Replies follow a script
  * of steps (a failure status, a delay, a text), then the default reply; every request is recorded.
  */
-final class FakeModelServer implements AutoCloseable {
+public final class FakeModelServer implements AutoCloseable {
 
     /** One scripted reply: HTTP status (200 = answer with {@code text}), after {@code delayMillis}. */
-    record Step(int status, String text, long delayMillis) {
-        static Step answer(String text) {
+    public record Step(int status, String text, long delayMillis) {
+        public static Step answer(String text) {
             return new Step(200, text, 0);
         }
 
@@ -43,8 +43,8 @@ final class FakeModelServer implements AutoCloseable {
     }
 
     /** What a client sent: path, headers (lower-case names), and the parsed JSON body. */
-    record Recorded(String path, Map<String, List<String>> headers, JsonNode body) {
-        String header(String name) {
+    public record Recorded(String path, Map<String, List<String>> headers, JsonNode body) {
+        public String header(String name) {
             List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
             return values == null || values.isEmpty() ? null : values.get(0);
         }
@@ -58,7 +58,7 @@ final class FakeModelServer implements AutoCloseable {
     private final List<Recorded> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile Step standing = Step.answer("A default answer from the fake model [1].");
 
-    FakeModelServer() throws IOException {
+    public FakeModelServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/chat/completions", this::openAi);
         server.createContext("/v1/messages", this::anthropic);
@@ -66,7 +66,7 @@ final class FakeModelServer implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
@@ -77,12 +77,12 @@ final class FakeModelServer implements AutoCloseable {
     }
 
     /** The reply for every request once the script is used up. */
-    FakeModelServer always(Step step) {
+    public FakeModelServer always(Step step) {
         standing = step;
         return this;
     }
 
-    List<Recorded> requests() {
+    public List<Recorded> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }
