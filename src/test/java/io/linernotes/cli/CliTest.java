@@ -76,6 +76,18 @@ class CliTest {
     }
 
     @Test
+    @DisplayName("reindex rebuilds the index from the store with vectors from the cache: nothing embedded again")
+    void reindexEmbedsNothingNew() {
+        Run first = run("", "--data-dir", dataDir.toString(), "essays", "list");
+        assertEquals(0, first.exit(), first.err());
+        Run r = run("", "--data-dir", dataDir.toString(), "reindex");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("(0 texts embedded)"), r.out());
+        Run after = run("", "--data-dir", dataDir.toString(), "meaning", "Fast Car");
+        assertTrue(after.out().contains("Fast Car — Tracy Chapman"), after.out());
+    }
+
+    @Test
     @DisplayName("a bad file is refused with the reason and a failing exit code")
     void badFileRefused() throws Exception {
         Path file = dataDir.resolve("empty.md");
