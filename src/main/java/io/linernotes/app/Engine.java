@@ -80,7 +80,7 @@ public final class Engine implements AutoCloseable {
             @Override
             public void saved(List<Essay> saved, long changeCounter) {
                 maintainer.onSaved(saved, changeCounter, indexProgress);
-                catalogue.rebuild(store.all());
+                catalogue.added(saved, store::all);
             }
 
             @Override

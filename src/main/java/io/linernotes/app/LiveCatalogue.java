@@ -23,6 +23,8 @@ final class LiveCatalogue implements SongLookup {
 
     /** How much of an essay's opening the resolver reads for artist credits the metadata may lack. */
     private static final int LEAD_CHARS = 600;
+    /** Up to this many new essays are merged in place; more (an import) rebuild the catalogue once. */
+    private static final int INCREMENTAL_LIMIT = 20;
 
     private final BiFunction<String, Scope, List<Long>> quotedLineSongs;
     private volatile SongCatalog catalog;
@@ -33,7 +35,7 @@ final class LiveCatalogue implements SongLookup {
         rebuild(essays);
     }
 
-    void rebuild(List<Essay> essays) {
+    synchronized void rebuild(List<Essay> essays) {
         Map<Long, Song> songs = new LinkedHashMap<>();
         Map<Long, Set<Scope>> scopes = new LinkedHashMap<>();
         Map<Long, String> leads = new LinkedHashMap<>();
@@ -41,15 +43,40 @@ final class LiveCatalogue implements SongLookup {
             long id = essay.song().id();
             songs.putIfAbsent(id, essay.song());
             scopes.computeIfAbsent(id, k -> new HashSet<>()).add(essay.scope());
-            leads.putIfAbsent(id, essay.body().length() > LEAD_CHARS ? essay.body().substring(0, LEAD_CHARS) : essay.body());
+            leads.putIfAbsent(id, lead(essay));
         }
         List<SongCatalog.Entry> entries = songs.values().stream()
                 .map(s -> new SongCatalog.Entry(s, scopes.get(s.id()), leads.get(s.id())))
                 .toList();
-        SongCatalog built = SongCatalog.of(entries);
-        SongResolver builtResolver = new SongResolver(built, quotedLineSongs);
-        this.catalog = built;
-        this.resolver = builtResolver;
+        swap(SongCatalog.of(entries));
+    }
+
+    private synchronized void swap(SongCatalog next) {
+        SongResolver nextResolver = new SongResolver(next, quotedLineSongs);
+        this.catalog = next;
+        this.resolver = nextResolver;
+    }
+
+    private static String lead(Essay essay) {
+        return essay.body().length() > LEAD_CHARS ? essay.body().substring(0, LEAD_CHARS) : essay.body();
+    }
+
+    /**
+     * Takes in newly added essays. A few are merged into the current catalogue (no store read); an import of
+     * many rebuilds it once from the store. Edits and removals may orphan a song, so they rebuild too.
+     */
+    synchronized void added(List<Essay> essays, java.util.function.Supplier<List<Essay>> everything) {
+        if (essays.size() > INCREMENTAL_LIMIT || essays.stream().anyMatch(e -> e.revision() != 1)) {
+            rebuild(everything.get());
+            return;
+        }
+        SongCatalog next = catalog;
+        for (Essay essay : essays) {
+            Set<Scope> scopes = new HashSet<>(next.scopesOf(essay.song().id()));
+            scopes.add(essay.scope());
+            next = next.with(new SongCatalog.Entry(essay.song(), scopes, lead(essay)));
+        }
+        swap(next);
     }
 
     @Override

@@ -104,6 +104,12 @@ public final class SongCatalog {
         return new SongCatalog(next);
     }
 
+    /** The scopes whose essays cover song {@code id} (empty when the catalogue does not hold it). */
+    public Set<Scope> scopesOf(long id) {
+        Integer ord = ordinalById.get(id);
+        return ord == null ? Set.of() : profiles.get(ord).scopes();
+    }
+
     /** This catalogue without the song {@code songId} (itself when it has no such song). */
     public SongCatalog without(long songId) {
         if (!ordinalById.containsKey(songId)) {
