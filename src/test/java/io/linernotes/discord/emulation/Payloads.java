@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Payloads {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final AtomicLong IDS = new AtomicLong(1_100_000_000_000_000_000L);
+    private static final long DISCORD_EPOCH = 1_420_070_400_000L;
+    private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private final String botId;
     private final String botName;
@@ -24,8 +25,10 @@ final class Payloads {
         this.botName = botName;
     }
 
+    /** A snowflake of now: JDA reads an interaction's age from its id and refuses to answer expired ones. */
     static String nextId() {
-        return Long.toString(IDS.incrementAndGet());
+        long millis = System.currentTimeMillis() - DISCORD_EPOCH;
+        return Long.toString((millis << 22) | (SEQUENCE.incrementAndGet() & 0xFFF));
     }
 
     ObjectNode botUser() {
@@ -125,7 +128,11 @@ final class Payloads {
         m.putArray("mention_roles");
         m.putArray("attachments");
         m.putArray("components");
-        m.set("embeds", sent.has("embeds") ? sent.get("embeds").deepCopy() : JSON.createArrayNode());
+        ArrayNode embeds = m.putArray("embeds");
+        for (JsonNode e : sent.path("embeds")) {
+            // Discord adds the embed type on the way back; JDA refuses embeds without it.
+            embeds.add(((ObjectNode) e.deepCopy()).put("type", "rich"));
+        }
         return m;
     }
 

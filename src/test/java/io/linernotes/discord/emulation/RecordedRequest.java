@@ -52,8 +52,10 @@ public record RecordedRequest(long order, String method, String path, String que
         return sb.toString();
     }
 
+    /** Method, path and the start of the body: enough to read a failure message. */
     @Override
     public String toString() {
-        return method + " " + path + (query == null ? "" : "?" + query) + " " + body;
+        String b = body.toString();
+        return method + " " + path + " " + (b.length() > 160 ? b.substring(0, 160) + "…" : b);
     }
 }
