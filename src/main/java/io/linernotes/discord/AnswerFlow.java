@@ -31,6 +31,15 @@ public final class AnswerFlow {
 
     /** Answers {@code request} for {@code userId} into {@code sink}; empty when the engine failed. */
     public Optional<Answer> run(AnswerRequest request, String userId, ReplySink sink) {
+        return run(request, userId, sink, answer -> { });
+    }
+
+    /**
+     * As {@link #run(AnswerRequest, String, ReplySink)}, calling {@code beforeDelivery} with the answer before it
+     * is sent: a follow-up the user types as soon as they see the answer then already finds this turn.
+     */
+    public Optional<Answer> run(AnswerRequest request, String userId, ReplySink sink,
+            java.util.function.Consumer<Answer> beforeDelivery) {
         Answer answer;
         try {
             answer = services.answer(request, sink::progress);
@@ -40,6 +49,7 @@ public final class AnswerFlow {
             return Optional.empty();
         }
         long id = remember(request, answer, userId);
+        beforeDelivery.accept(answer);
         sink.deliver(renderer.render(answer, id));
         return Optional.of(answer);
     }

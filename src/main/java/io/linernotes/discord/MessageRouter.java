@@ -1,10 +1,8 @@
 package io.linernotes.discord;
 
-import io.linernotes.answer.Answer;
 import io.linernotes.answer.AnswerRequest;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
@@ -60,11 +58,12 @@ public final class MessageRouter extends ListenerAdapter {
                 Scopes.of(direct ? null : event.getGuild()), history);
         boolean accepted = work.submit(() -> {
             event.getChannel().sendTyping().queue(ok -> { }, e -> log.debug("typing indicator failed", e));
-            Optional<Answer> answer = flow.run(request, userId, new ChannelSink(message));
-            if (direct && answer.isPresent()) {
-                Long songId = answer.get().song() == null ? null : answer.get().song().id();
-                conversations.remember(userId, new AnswerRequest.Turn(request.question(), songId));
-            }
+            flow.run(request, userId, new ChannelSink(message), answer -> {
+                if (direct) {
+                    Long songId = answer.song() == null ? null : answer.song().id();
+                    conversations.remember(userId, new AnswerRequest.Turn(request.question(), songId));
+                }
+            });
         });
         if (!accepted) {
             reply(message, Replies.BUSY);

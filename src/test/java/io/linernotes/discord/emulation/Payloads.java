@@ -112,6 +112,10 @@ final class Payloads {
         role.put("id", id).put("name", name).put("permissions", Long.toString(permissions))
                 .put("position", position).put("color", 0).put("hoist", false).put("managed", false)
                 .put("mentionable", false).put("flags", 0);
+        ObjectNode colors = role.putObject("colors");
+        colors.put("primary_color", 0);
+        colors.putNull("secondary_color");
+        colors.putNull("tertiary_color");
         return role;
     }
 
