@@ -34,11 +34,21 @@ final class FakeServices implements BotServices {
     private final Map<Long, Scope> owners = new LinkedHashMap<>();
     final List<AnswerRequest> requests = new CopyOnWriteArrayList<>();
     volatile long streamStepMillis;
+    /** When set, answers wait for it (bounded): lets a test fill the work queue. */
+    volatile java.util.concurrent.CountDownLatch gate;
     private long nextId = 1;
 
     @Override
     public Answer answer(AnswerRequest request, Consumer<String> partial) {
         requests.add(request);
+        java.util.concurrent.CountDownLatch g = gate;
+        if (g != null) {
+            try {
+                g.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         String hint = request.songHint() == null ? "" : request.songHint();
         String question = request.question().toLowerCase(Locale.ROOT);
         List<Song> matches = new ArrayList<>();
