@@ -129,9 +129,15 @@ public final class DiscordBot implements AutoCloseable {
         }
     }
 
+    /** {@link #shutdown} with a 10-second grace; an interrupt stops waiting and is kept for the caller. */
     @Override
-    public void close() throws InterruptedException {
-        shutdown(Duration.ofSeconds(10));
+    public void close() {
+        try {
+            shutdown(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            jda.shutdownNow();
+        }
     }
 
     /** A session controller that always connects to one configured gateway URL. */
