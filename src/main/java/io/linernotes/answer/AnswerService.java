@@ -1,0 +1,143 @@
+package io.linernotes.answer;
+
+import io.linernotes.config.RetrievalConfig;
+import io.linernotes.essay.Scope;
+import io.linernotes.model.AnswerModel;
+import io.linernotes.model.Generated;
+import io.linernotes.model.GenerationRequest;
+import io.linernotes.prompt.ChatPrompt;
+import io.linernotes.prompt.PromptBuilder;
+import io.linernotes.prompt.PromptTemplates;
+import io.linernotes.retrieval.RetrievedPassage;
+import io.linernotes.retrieval.Retriever;
+import io.linernotes.song.Song;
+import io.linernotes.song.SongResolution;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers a question about a song: finds the song, retrieves the passages that answer the question, and has
+ * the model write an answer citing them. No Discord and no SQL here: transports hand in an
+ * {@link AnswerRequest} and render the {@link Answer}.
+ */
+public final class AnswerService {
+
+    private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
+
+    private final SongLookup songs;
+    private final Retriever retriever;
+    private final SongInference inference;
+    private final PromptBuilder prompts;
+    private final PromptTemplates templates;
+    private final AnswerModel model;
+    private final RetrievalConfig settings;
+
+    public AnswerService(SongLookup songs, Retriever retriever, PromptBuilder prompts, PromptTemplates templates,
+            AnswerModel model, RetrievalConfig settings) {
+        this.songs = songs;
+        this.retriever = retriever;
+        this.inference = new SongInference(songs, retriever);
+        this.prompts = prompts;
+        this.templates = templates;
+        this.model = model;
+        this.settings = settings;
+    }
+
+    public Answer answer(AnswerRequest request) {
+        return answer(request, text -> { });
+    }
+
+    /**
+     * Answers {@code request}. {@code partial} receives the answer text so far while a model streams it;
+     * the returned answer is complete. Never calls a model when no essay covers the song.
+     */
+    public Answer answer(AnswerRequest request, Consumer<String> partial) {
+        String question = Questions.clean(request.question());
+        String hint = request.songHint() == null ? "" : Questions.clean(request.songHint());
+        Scope scope = request.scope();
+        if (question.isEmpty() && hint.isEmpty()) {
+            return new Answer(Answer.Status.NO_COMMENTARY, templates.render(PromptTemplates.EMPTY_QUESTION, Map.of()),
+                    List.of(), List.of(), null, List.of(), "none");
+        }
+        SongResolution resolution = inference.resolve(question, hint, request.history(), scope);
+        if (resolution instanceof SongResolution.Ambiguous ambiguous) {
+            return ambiguous(ambiguous);
+        }
+        if (resolution instanceof SongResolution.Found found) {
+            List<String> notes = new ArrayList<>();
+            if (found.misattribution() != null) {
+                notes.add(correction(found.song(), found.misattribution()));
+            }
+            String asked = question.isEmpty() ? "What does \"" + found.song().title() + "\" mean?" : question;
+            return answerAbout(found.song(), asked, notes, request, partial);
+        }
+        String subject = hint.isEmpty() ? question : hint;
+        log.debug("no song found for '{}'", subject);
+        return noCommentary(subject, null);
+    }
+
+    /** Autocomplete for the song option: no model, no retrieval, only the catalogue. */
+    public List<Song> suggestSongs(String typed, Scope reader, int limit) {
+        return songs.suggest(Questions.clean(typed), reader == null ? Scope.GLOBAL : reader, limit);
+    }
+
+    private Answer answerAbout(Song song, String question, List<String> notes, AnswerRequest request,
+            Consumer<String> partial) {
+        List<RetrievedPassage> passages = inference.passagesAbout(song, question, request.scope(), settings.passages());
+        if (passages.isEmpty()) {
+            return noCommentary("\"" + song.title() + "\" by " + song.artist(), song);
+        }
+        List<String> history = request.history().stream().map(AnswerRequest.Turn::question).toList();
+        ChatPrompt prompt = prompts.build(question, song, notes, passages, history);
+        Generated generated = model.generate(new GenerationRequest(prompt, question, song, passages), partial);
+        List<Source> sources = new ArrayList<>();
+        for (int i = 0; i < passages.size(); i++) {
+            RetrievedPassage p = passages.get(i);
+            sources.add(new Source(i + 1, p.essay().id(), p.essay().song().label(), p.essay().credit(),
+                    p.essay().source(), p.essay().scope(), p.passage().text()));
+        }
+        List<String> allNotes = new ArrayList<>(notes);
+        if (generated.fallback()) {
+            allNotes.add("The language model could not be reached, so this answer quotes the essays directly.");
+        }
+        return new Answer(Answer.Status.ANSWERED, generated.text(), allNotes, sources, song, List.of(),
+                generated.generatedBy());
+    }
+
+    private Answer ambiguous(SongResolution.Ambiguous ambiguous) {
+        List<Song> candidates = ambiguous.candidates().stream().map(SongResolution.Candidate::song).limit(25).toList();
+        StringBuilder text = new StringBuilder("Several songs match; which one do you mean?");
+        for (int i = 0; i < Math.min(candidates.size(), 10); i++) {
+            text.append("\n").append(i + 1).append(". ").append(candidates.get(i).label());
+        }
+        return new Answer(Answer.Status.AMBIGUOUS, text.toString(), List.of(), List.of(), null, candidates, "none");
+    }
+
+    private Answer noCommentary(String subject, Song song) {
+        String text = templates.render(PromptTemplates.NO_COMMENTARY, Map.of("subject", subject));
+        return new Answer(Answer.Status.NO_COMMENTARY, text, List.of(), List.of(), song, List.of(), "none");
+    }
+
+    /** The correction an expert would open with: whose song it is, and who only features on it. */
+    static String correction(Song song, SongResolution.Misattribution wrong) {
+        String title = "\"" + song.title() + "\"";
+        if (wrong.featured()) {
+            return title + " is " + song.artist() + "'s song, not " + wrong.claimedArtist() + "'s: "
+                    + wrong.claimedArtist() + " is featured on it.";
+        }
+        StringBuilder sb = new StringBuilder(title).append(" is by ").append(song.artist());
+        if (!song.featured().isEmpty()) {
+            sb.append(" (featuring ").append(String.join(", ", song.featured())).append(')');
+        }
+        return sb.append(", not ").append(wrong.claimedArtist()).append('.').toString();
+    }
+
+    static Set<Long> only(Song song) {
+        return Set.of(song.id());
+    }
+}

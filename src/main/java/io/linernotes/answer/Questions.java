@@ -1,0 +1,110 @@
+package io.linernotes.answer;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reading what a user typed: cleaning it, the words that carry its content, quoted lines, its shape. */
+final class Questions {
+
+    /** Longest question passed on; Discord allows 6,000 characters in a slash option, far beyond a question. */
+    static final int MAX_CHARS = 1_000;
+
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2069\\uFEFF\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F]");
+    private static final Pattern QUOTED = Pattern.compile("[\"“”‘’']([^\"“”]{8,}?)[\"“”’']");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    /** Words that say what kind of question it is, not what it is about. */
+    private static final Set<String> BOILERPLATE = Set.of(
+            "a", "about", "an", "and", "are", "as", "at", "be", "by", "can", "could", "did", "do", "does", "explain",
+            "for", "from", "he", "her", "his", "how", "i", "in", "is", "it", "its", "it's", "lyric", "lyrics", "me",
+            "mean", "meaning", "means", "meant", "of", "on", "or", "said", "say", "says", "she", "so", "song", "tell",
+            "that", "the", "their", "them", "they", "this", "to", "track", "was", "were", "what", "what's", "whats",
+            "when", "where", "which", "who", "why", "with", "you", "your", "s", "t");
+
+    /** "X by Y meaning", "what does X mean", "what is X about": a question that names a song and nothing more. */
+    private static final List<Pattern> NAMES_A_SONG = List.of(
+            Pattern.compile("^(what'?s|what is|what does|whats)\\b.{1,80}\\b(about|mean|meaning)\\??$"),
+            Pattern.compile("^.{1,80}\\b(song meaning|lyrics meaning|meaning|what does it mean|what is it about|what'?s it about)\\??$"),
+            Pattern.compile("^.{1,60}\\bby\\b.{1,60}$"),
+            Pattern.compile("^(meaning of|explain|tell me about)\\b.{1,80}$"));
+
+    /** A question about a part of a song ("the Ichabod Crane line") asks about content, not a title. */
+    private static final Pattern PART_OF_A_SONG = Pattern.compile(
+            "\\b(line|lines|verse|verses|hook|chorus|bridge|outro|intro|refrain|couplet|bars)\\b");
+
+    private Questions() {
+    }
+
+    /** Removes invisible and control characters, folds white space, and caps the length. */
+    static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        String s = Normalizer.normalize(text, Normalizer.Form.NFC);
+        s = INVISIBLE.matcher(s).replaceAll("");
+        s = s.replaceAll("\\s+", " ").trim();
+        return s.length() > MAX_CHARS ? s.substring(0, MAX_CHARS) : s;
+    }
+
+    /** Lower-cased words of the question that carry its content (boilerplate removed), in order, distinct. */
+    static List<String> contentWords(String question) {
+        Set<String> words = new LinkedHashSet<>();
+        Matcher m = WORD.matcher(fold(question));
+        while (m.find()) {
+            String w = m.group();
+            if (!BOILERPLATE.contains(w)) {
+                words.add(w);
+            }
+        }
+        return new ArrayList<>(words);
+    }
+
+    /** Lines the user put in quotes, e.g. a lyric: {@code what does "never was much of a romantic" mean}. */
+    static List<String> quotedLines(String question) {
+        List<String> lines = new ArrayList<>();
+        Matcher m = QUOTED.matcher(question);
+        while (m.find()) {
+            String line = m.group(1).trim();
+            if (line.split("\\s+").length >= 3) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * Whether the question is only a song's name wrapped in question words ("hey jude what does it mean",
+     * "Sugar by Maroon 5 meaning"): when no such song is known, the honest answer is that there is no
+     * commentary, not a passage about some other song that shares a word.
+     */
+    static boolean onlyNamesASong(String question) {
+        String q = fold(question).replaceAll("[?!.]+$", "").trim();
+        if (q.split("\\s+").length > 14 || PART_OF_A_SONG.matcher(q).find()) {
+            return false;
+        }
+        for (Pattern p : NAMES_A_SONG) {
+            if (p.matcher(q).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a question leans on an earlier turn ("and Pusha T's verse?", "what about the second verse"). */
+    static boolean looksLikeFollowUp(String question) {
+        String q = fold(question);
+        return q.startsWith("and ") || q.startsWith("what about") || q.startsWith("how about")
+                || q.matches(".*\\b(that song|this song|the song|that track|the track|it|its|the (first|second|third|last) verse|the (hook|chorus|bridge|outro|intro))\\b.*");
+    }
+
+    static String fold(String text) {
+        String s = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        return s.toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\'');
+    }
+}

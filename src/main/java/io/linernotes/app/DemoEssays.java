@@ -1,0 +1,70 @@
+package io.linernotes.app;
+
+import io.linernotes.essay.EssayDraft;
+import io.linernotes.essay.EssayFormatException;
+import io.linernotes.essay.EssayParser;
+import io.linernotes.essay.EssayStore;
+import io.linernotes.essay.Scope;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo essays bundled in the jar (our own writing), imported once on the first start of a data directory.
+ * A marker file remembers it, so essays a moderator removed do not come back at the next start.
+ */
+final class DemoEssays {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoEssays.class);
+    private static final String FOLDER = "/demo-essays/";
+    static final String MARKER = ".demo-essays-imported";
+
+    private DemoEssays() {
+    }
+
+    static boolean importOnFirstStart(Path dataDir, EssayStore store, EssayParser parser) {
+        Path marker = dataDir.resolve(MARKER);
+        if (Files.exists(marker)) {
+            return false;
+        }
+        List<EssayDraft> drafts = new ArrayList<>();
+        for (String name : list()) {
+            try {
+                drafts.addAll(parser.parse(name, read(FOLDER + name)));
+            } catch (EssayFormatException e) {
+                throw new IllegalStateException("bundled demo essay " + name + " does not parse: " + e.getMessage(), e);
+            }
+        }
+        store.addAll(drafts, Scope.GLOBAL);
+        try {
+            Files.writeString(marker, "demo essays imported\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + marker, e);
+        }
+        log.info("imported {} bundled demo essays", drafts.size());
+        return true;
+    }
+
+    static List<String> list() {
+        String index = new String(read(FOLDER + "index.txt"), StandardCharsets.UTF_8);
+        return index.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = DemoEssays.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing bundled resource " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

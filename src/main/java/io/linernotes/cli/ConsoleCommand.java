@@ -1,0 +1,30 @@
+package io.linernotes.cli;
+
+import io.linernotes.app.Engine;
+import io.linernotes.console.ConsoleSession;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "console", mixinStandardHelpOptions = true,
+        description = "A terminal session with the commands users type in Discord (/meaning, /ask, /essay, /help).")
+final class ConsoleCommand implements Callable<Integer> {
+
+    @ParentCommand
+    LinerNotesCommand root;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Engine engine = root.openEngine()) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+            new ConsoleSession(engine.answers(), engine.essays()).run(in, out, System.console() != null);
+            return 0;
+        }
+    }
+}

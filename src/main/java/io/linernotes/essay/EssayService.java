@@ -1,0 +1,109 @@
+package io.linernotes.essay;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What moderators and importers do with essays: add, import, edit, remove, restore, show, list. Parses and
+ * validates input, writes through the store (one transaction per call), then brings the index and the
+ * catalogue up to date before returning, so a new essay is answerable at once.
+ */
+public final class EssayService {
+
+    private static final Logger log = LoggerFactory.getLogger(EssayService.class);
+
+    /** What an import did: the essays stored anew or changed, and how many were already there as they are. */
+    public record ImportResult(List<Essay> added, int unchanged, List<String> warnings) {
+        public ImportResult {
+            added = List.copyOf(added);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    private final EssayStore store;
+    private final EssayParser parser;
+    private final EssayChanges changes;
+
+    public EssayService(EssayStore store, EssayParser parser, EssayChanges changes) {
+        this.store = store;
+        this.parser = parser;
+        this.changes = changes;
+    }
+
+    /** Imports every essay in one file (any accepted format); a bad record stores nothing of the file. */
+    public ImportResult importFile(String fileName, byte[] content, Scope scope) throws EssayFormatException {
+        EssayParser.Parsed parsed = parser.parseReport(fileName, content);
+        ImportResult result = store(parsed.drafts(), scope);
+        return new ImportResult(result.added(), result.unchanged(), parsed.warnings());
+    }
+
+    /** Stores already-parsed drafts in one transaction. */
+    public ImportResult store(List<EssayDraft> drafts, Scope scope) throws EssayFormatException {
+        List<EssayDraft> valid = new ArrayList<>(drafts.size());
+        for (EssayDraft draft : drafts) {
+            valid.add(parser.validate(draft));
+        }
+        List<EssayStore.Saved> saved = store.addAll(valid, scope);
+        List<Essay> added = saved.stream().filter(s -> !s.unchanged()).map(EssayStore.Saved::essay).toList();
+        int unchanged = saved.size() - added.size();
+        if (!added.isEmpty()) {
+            changes.saved(added, store.changeCounter());
+        }
+        log.info("stored {} essays in {} ({} unchanged)", added.size(), scope, unchanged);
+        return new ImportResult(added, unchanged, List.of());
+    }
+
+    /** Adds one essay, e.g. from a Discord form. Returns the stored essay (the existing one if identical). */
+    public Essay add(EssayDraft draft, Scope scope) throws EssayFormatException {
+        EssayStore.Saved saved = store.add(parser.validate(draft), scope);
+        if (!saved.unchanged()) {
+            changes.saved(List.of(saved.essay()), store.changeCounter());
+        }
+        return saved.essay();
+    }
+
+    /** Replaces an essay's content as a new revision; empty when it does not exist or {@code actor} does not own it. */
+    public Optional<Essay> edit(long id, EssayDraft draft, Scope actor) throws EssayFormatException {
+        Optional<Essay> edited = store.update(id, parser.validate(draft), actor);
+        edited.ifPresent(e -> changes.saved(List.of(e), store.changeCounter()));
+        return edited;
+    }
+
+    public boolean remove(long id, Scope actor) {
+        boolean removed = store.remove(id, actor);
+        if (removed) {
+            changes.removed(id, store.changeCounter());
+        }
+        return removed;
+    }
+
+    public Optional<Essay> restore(long id, int revision, Scope actor) {
+        Optional<Essay> restored = store.restore(id, revision, actor);
+        restored.ifPresent(e -> changes.saved(List.of(e), store.changeCounter()));
+        return restored;
+    }
+
+    /** The essay, if {@code reader} may see it. */
+    public Optional<Essay> find(long id, Scope reader) {
+        return store.get(id).filter(e -> reader.canSee(e.scope()));
+    }
+
+    /** Any live essay, whoever owns it: for the operator at the command line only. */
+    public Optional<Essay> findAny(long id) {
+        return store.get(id);
+    }
+
+    public List<Essay> list(Scope reader) {
+        return store.list(reader);
+    }
+
+    /** The revisions of an essay owned by {@code actor}, oldest first; empty for anyone else. */
+    public List<EssayRevision> history(long id, Scope actor) {
+        // ownerOf also answers for a removed essay, whose owner may still look back and restore it.
+        boolean owns = store.ownerOf(id).map(actor::equals).orElse(false);
+        return owns ? store.history(id) : List.of();
+    }
+}
