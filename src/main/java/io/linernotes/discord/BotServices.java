@@ -19,10 +19,14 @@ import java.util.function.Consumer;
  */
 public interface BotServices {
 
-    /** Outcome of an import: the essays added and how many were already stored as they are. */
-    record ImportResult(List<Essay> added, int unchanged) {
+    /**
+     * Outcome of an import: the essays added, how many were already stored as they are, and what the parser
+     * accepted but wants the moderator to know (a record with no artist kept as "Unknown artist", for example).
+     */
+    record ImportResult(List<Essay> added, int unchanged, List<String> warnings) {
         public ImportResult {
             added = List.copyOf(added);
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
         }
     }
 

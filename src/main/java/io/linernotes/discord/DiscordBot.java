@@ -1,6 +1,7 @@
 package io.linernotes.discord;
 
 import io.linernotes.config.DiscordConfig;
+import io.linernotes.config.EssayConfig;
 import io.linernotes.feedback.FeedbackStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +49,7 @@ public final class DiscordBot implements AutoCloseable {
      * Logs in, waits for READY (bounded) and registers the commands, to {@code config.devGuilds()} if any
      * (instant), else globally. {@code endpoints} come from {@link DiscordEndpoints#resolve}.
      */
-    public static DiscordBot start(String token, DiscordConfig config, DiscordEndpoints endpoints,
+    public static DiscordBot start(String token, DiscordConfig config, EssayConfig essays, DiscordEndpoints endpoints,
             BotServices services, FeedbackStore feedback, Duration readyTimeout) throws InterruptedException {
         // Every message the bot sends mentions nobody, whatever the text says: global default for JDA.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
@@ -60,7 +61,7 @@ public final class DiscordBot implements AutoCloseable {
         AnswerFlow flow = new AnswerFlow(services, feedback, recent, renderer);
         Asker asker = new Asker(work, flow, Clock.systemUTC(), STREAM_EDIT_MILLIS);
         Features features = features(services, feedback, work, new Moderators(config.moderatorRoles()), recent,
-                renderer, asker);
+                renderer, asker, essays.maxBodyBytes());
         InteractionRouter interactions = new InteractionRouter(features);
         MessageRouter messages = new MessageRouter(work, flow, new Conversations(6, 5_000));
 
@@ -85,12 +86,12 @@ public final class DiscordBot implements AutoCloseable {
 
     /** The one place that lists what the bot does. */
     static Features features(BotServices services, FeedbackStore feedback, WorkQueue work, Moderators moderators,
-            RecentAnswers recent, AnswerRenderer renderer, Asker asker) {
+            RecentAnswers recent, AnswerRenderer renderer, Asker asker, int maxBodyBytes) {
         return new Features(List.of(
                 new MeaningCommand(services, asker),
                 new AskCommand(asker),
                 new HelpCommand(),
-                new EssayCommand(services, feedback, work, moderators),
+                new EssayCommand(services, feedback, work, moderators, maxBodyBytes),
                 new AnswerButtons(feedback, recent, renderer, asker)));
     }
 

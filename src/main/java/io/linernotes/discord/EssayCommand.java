@@ -42,7 +42,11 @@ import org.slf4j.LoggerFactory;
 public final class EssayCommand implements Feature {
     private static final Logger log = LoggerFactory.getLogger(EssayCommand.class);
     static final String REFUSED = "Only moderators (Manage Server) can manage essays here.";
-    static final long ATTACHMENT_MAX_BYTES = 256 * 1024;
+    /**
+     * Room in a file beyond the essay body for its title line or front matter: the parser enforces the body
+     * limit itself, this only keeps a file that can never pass from being downloaded.
+     */
+    static final long HEADER_ALLOWANCE_BYTES = 8 * 1024;
     private static final long DOWNLOAD_SECONDS = 10;
 
     private final BotServices services;
@@ -50,12 +54,20 @@ public final class EssayCommand implements Feature {
     private final WorkQueue work;
     private final Moderators moderators;
     private final AnswerRenderer renderer = new AnswerRenderer();
+    private final long attachmentMaxBytes;
 
-    public EssayCommand(BotServices services, FeedbackStore feedback, WorkQueue work, Moderators moderators) {
+    /** {@code maxBodyBytes}: the essay store's body limit ({@code essays.maxBodyBytes}), which bounds attachments. */
+    public EssayCommand(BotServices services, FeedbackStore feedback, WorkQueue work, Moderators moderators,
+            int maxBodyBytes) {
         this.services = services;
         this.feedback = feedback;
         this.work = work;
         this.moderators = moderators;
+        this.attachmentMaxBytes = attachmentLimit(maxBodyBytes);
+    }
+
+    static long attachmentLimit(int maxBodyBytes) {
+        return maxBodyBytes + HEADER_ALLOWANCE_BYTES;
     }
 
     @Override
@@ -140,8 +152,8 @@ public final class EssayCommand implements Feature {
             Replies.ephemeral(event, "Please attach a .txt or .md file.");
             return;
         }
-        if (file.getSize() > ATTACHMENT_MAX_BYTES) {
-            Replies.ephemeral(event, "That file is too large (at most " + ATTACHMENT_MAX_BYTES / 1024 + " KB).");
+        if (file.getSize() > attachmentMaxBytes) {
+            Replies.ephemeral(event, "That file is too large (at most " + attachmentMaxBytes / 1024 + " KB).");
             return;
         }
         later(event, () -> {
@@ -152,11 +164,14 @@ public final class EssayCommand implements Feature {
             try {
                 BotServices.ImportResult result = services.importFile(fileName, content, scope);
                 if (result.added().isEmpty()) {
-                    return result.unchanged() > 0 ? "That essay is already stored; nothing changed."
-                            : "No essay found in that file.";
+                    StringBuilder none = new StringBuilder(result.unchanged() > 0
+                            ? "That essay is already stored; nothing changed." : "No essay found in that file.");
+                    appendWarnings(none, result.warnings());
+                    return none.toString();
                 }
                 StringBuilder sb = new StringBuilder("Added:");
                 result.added().forEach(e -> sb.append("\n#").append(e.id()).append(" · ").append(e.song().label()));
+                appendWarnings(sb, result.warnings());
                 return sb.toString();
             } catch (EssayFormatException e) {
                 return "That file could not be read as an essay: " + e.getMessage();
@@ -164,10 +179,23 @@ public final class EssayCommand implements Feature {
         });
     }
 
-    private static byte[] download(Message.Attachment file) {
+    /** At most ten warnings, then a count: the reply must stay one readable message. */
+    static void appendWarnings(StringBuilder sb, List<String> warnings) {
+        if (warnings.isEmpty()) {
+            return;
+        }
+        sb.append("\nWarnings:");
+        warnings.stream().limit(10).forEach(w -> sb.append("\n• ").append(w));
+        if (warnings.size() > 10) {
+            sb.append("\n… and ").append(warnings.size() - 10).append(" more.");
+        }
+    }
+
+    private byte[] download(Message.Attachment file) {
+        // The size Discord announced is checked first; the download is capped again in case it was wrong.
         try (InputStream in = file.getProxy().download().get(DOWNLOAD_SECONDS, TimeUnit.SECONDS)) {
-            byte[] bytes = in.readNBytes((int) ATTACHMENT_MAX_BYTES + 1);
-            return bytes.length > ATTACHMENT_MAX_BYTES ? null : bytes;
+            byte[] bytes = in.readNBytes((int) attachmentMaxBytes + 1);
+            return bytes.length > attachmentMaxBytes ? null : bytes;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;

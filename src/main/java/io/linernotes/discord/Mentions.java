@@ -6,11 +6,13 @@ import java.util.regex.Pattern;
  * Makes text safe to post: a zero-width space after the {@code @} of {@code @everyone}, {@code @here} and
  * after {@code <@}/{@code <#}-style user and role mentions. Allowed mentions are already "none" on every
  * message; this also keeps the text from looking like a ping, and protects against a missed setting.
+ * Applying it twice changes nothing more than applying it once.
  */
 public final class Mentions {
     private static final String ZWSP = "\u200B";
     private static final Pattern MASS = Pattern.compile("@(everyone|here)");
-    private static final Pattern TAG = Pattern.compile("<@");
+    /** Not when already broken: text the model layer made safe must not get a second, doubled space. */
+    private static final Pattern TAG = Pattern.compile("<@(?!\u200B)");
 
     private Mentions() {
     }

@@ -11,7 +11,9 @@ import io.linernotes.discord.emulation.Actor;
 import io.linernotes.discord.emulation.DiscordEmulator;
 import io.linernotes.discord.emulation.DiscordEmulator.Interaction;
 import io.linernotes.discord.emulation.RecordedRequest;
+import io.linernotes.essay.Essay;
 import io.linernotes.essay.EssayDraft;
+import io.linernotes.essay.EssayService;
 import io.linernotes.essay.Scope;
 import io.linernotes.feedback.Gap;
 import java.nio.file.Path;
@@ -27,42 +29,38 @@ import org.junit.jupiter.api.io.TempDir;
 class AnswerCommandsTest {
     static final String GUILD = "500000000000000001";
     static final String CHANNEL = "600000000000000001";
-    static final String RUNAWAY = "Runaway is a toast to the douchebags: Kanye West answers the criticism of his "
-            + "public behaviour by raising a glass to it, while the piano note repeats like a heartbeat.";
-    static final String HOSTILE = "Ping @everyone and @here and <@123456789012345678> and <@&223456789012345678>: "
-            + "none of them should be notified by this essay about Noise.";
+    static final String RUNAWAY_LABEL = "Runaway — Kanye West (feat. Pusha T) · 2010";
+    static final String HOSTILE = "This song pings @everyone and @here and <@123456789012345678> and "
+            + "<@&223456789012345678>: none of them should be notified by this essay about Noise.";
 
     @TempDir
     static Path dataDir;
     static BotHarness harness;
-    static FakeServices services = new FakeServices();
+    static RecordingServices services;
     static DiscordEmulator discord;
-    static String longBody;
+    /** The bundled demo essays on Runaway (the engine imports them into a new data directory). */
+    static List<Essay> runawayEssays;
     final Actor member = Actor.member(GUILD, CHANNEL, "300000000000000001", Actor.MEMBER);
 
     @BeforeAll
     static void start() throws Exception {
-        services.add(new EssayDraft("Runaway", "Kanye West", List.of("Pusha T"), 2010, null, "Ana", "seed", RUNAWAY),
-                Scope.GLOBAL);
-        services.add(new EssayDraft("Hurt", "Nine Inch Nails", List.of(), 1994, null, "Bo", null,
-                "Hurt by Nine Inch Nails is about self-harm and addiction, sung from inside it."), Scope.GLOBAL);
-        services.add(new EssayDraft("Hurt", "Johnny Cash", List.of(), 2002, null, "Cy", null,
-                "Johnny Cash's Hurt turns the same words into an old man's look back at a life."), Scope.GLOBAL);
-        services.add(new EssayDraft("Noise", "Test Band", List.of(), 2020, null, "Dee", null, HOSTILE), Scope.GLOBAL);
-        StringBuilder sb = new StringBuilder();
-        for (int p = 0; p < 40; p++) {
-            sb.append("Paragraph ").append(p).append(" of the epic: ")
-                    .append("the verse circles back to the chorus and the chorus back to the verse. ".repeat(5))
-                    .append("\n\n");
-        }
-        longBody = sb.append("THE LAST WORDS.").toString();
-        services.add(new EssayDraft("Epic", "Long Band", List.of(), 2001, null, "Eve", null, longBody), Scope.GLOBAL);
-        for (int i = 0; i < 30; i++) {
-            services.add(new EssayDraft("Track " + i, "Filler", List.of(), 2000, null, null, null,
-                    "Track " + i + " is a filler track."), Scope.GLOBAL);
-        }
-        harness = new BotHarness(dataDir, services, BotHarness.config(List.of()));
+        harness = new BotHarness(dataDir, BotHarness.config(List.of()));
         discord = harness.discord;
+        services = harness.services;
+        EssayService essays = harness.engine.essays();
+        List<EssayDraft> drafts = new ArrayList<>();
+        drafts.add(new EssayDraft("Hurt", "Nine Inch Nails", List.of(), 1994, null, "Bo", null,
+                "Hurt by Nine Inch Nails is about self-harm and addiction, sung from inside it."));
+        drafts.add(new EssayDraft("Hurt", "Johnny Cash", List.of(), 2002, null, "Cy", null,
+                "Johnny Cash's Hurt turns the same words into an old man's look back at a life."));
+        drafts.add(new EssayDraft("Noise", "Test Band", List.of(), 2020, null, "Dee", null, HOSTILE));
+        for (int i = 0; i < 30; i++) {
+            drafts.add(new EssayDraft("Track " + i, "Filler", List.of(), 2000, null, null, null,
+                    "Track " + i + " is a filler song on a filler album."));
+        }
+        essays.store(drafts, Scope.GLOBAL);
+        runawayEssays = essays.list(Scope.GLOBAL).stream().filter(e -> e.song().title().equals("Runaway")).toList();
+        assertEquals(2, runawayEssays.size(), "the demo essays hold two readings of Runaway");
     }
 
     @AfterAll
@@ -73,14 +71,15 @@ class AnswerCommandsTest {
     @Test
     @DisplayName("/meaning defers at once, then edits the reply with an embed citing the essay")
     void meaningDefersThenAnswersWithSources() {
-        Interaction i = discord.slash(member, "meaning", option("song", "Runaway — Kanye West (feat. Pusha T) · 2010"));
+        Interaction i = discord.slash(member, "meaning", option("song", RUNAWAY_LABEL));
         assertEquals(5, discord.awaitCallback(i).body().path("type").asInt(), "deferred");
         RecordedRequest edit = discord.awaitWebhook(i, "edit of @original",
                 r -> r.is("PATCH", "webhooks/") && r.path().endsWith("/messages/@original"));
         String text = edit.visibleText();
-        assertTrue(text.contains("toast to the douchebags"), text);
-        assertTrue(text.contains("[1]") && text.contains("essay #1") && text.contains("Ana"), text);
-        assertEquals("Runaway — Kanye West (feat. Pusha T) · 2010", edit.body().path("embeds").get(0).path("title").asText());
+        assertTrue(text.contains("My Beautiful Dark Twisted Fantasy"), "quotes the demo essay: " + text);
+        Essay second = runawayEssays.stream().filter(e -> e.credit().contains("second reading")).findFirst().orElseThrow();
+        assertTrue(text.contains("[1]") && text.contains("essay #" + second.id()) && text.contains(second.credit()), text);
+        assertEquals(RUNAWAY_LABEL, edit.body().path("embeds").get(0).path("title").asText());
         List<String> buttons = customIds(edit.body());
         assertEquals(3, buttons.size(), buttons.toString());
         assertTrue(buttons.get(0).startsWith("answer:up:"));
@@ -102,7 +101,7 @@ class AnswerCommandsTest {
         Interaction one = discord.autocomplete(member, "meaning", focused("song", "runa"));
         JsonNode only = discord.awaitCallback(one).body().path("data").path("choices");
         assertEquals(1, only.size());
-        assertEquals("Runaway — Kanye West (feat. Pusha T) · 2010", only.get(0).path("value").asText());
+        assertEquals(RUNAWAY_LABEL, only.get(0).path("value").asText());
     }
 
     @Test
@@ -133,8 +132,9 @@ class AnswerCommandsTest {
     void correctionNoteComesFirst() {
         Interaction ask = discord.slash(member, "ask", option("question", "what is runaway by pusha t"));
         String description = discord.awaitWebhook(ask, 1).body().path("embeds").get(0).path("description").asText();
-        assertTrue(description.startsWith("> Note: \"Runaway\" is by Kanye West, not pusha t."), description);
-        assertTrue(description.indexOf("Note") < description.indexOf("toast"), description);
+        assertTrue(description.startsWith("> \"Runaway\" is Kanye West's song, not pusha t's: pusha t is featured on it."),
+                description);
+        assertTrue(description.indexOf("featured on it") < description.indexOf("[1]"), description);
     }
 
     @Test
@@ -142,28 +142,12 @@ class AnswerCommandsTest {
     void noCommentaryIsPlainAndRecordedAsAGap() {
         Interaction ask = discord.slash(member, "ask", option("question", "what does Paranoid Android mean"));
         JsonNode body = discord.awaitWebhook(ask, 1).body();
-        assertEquals("I have no essay about that song yet.", body.path("content").asText().strip());
+        String content = body.path("content").asText().strip();
+        assertTrue(content.startsWith("I don't have any commentary on") && content.contains("Paranoid Android")
+                && content.contains("/essay add"), content);
         assertTrue(body.path("embeds").isEmpty() || body.path("embeds").size() == 0);
         assertTrue(harness.feedback.gaps(Scope.guild(GUILD), 10).stream()
                 .anyMatch(g -> g.kind() == Gap.Kind.UNANSWERED && g.question().contains("Paranoid Android")));
-    }
-
-    @Test
-    @DisplayName("a long answer is split within Discord's limits and nothing is lost")
-    void longAnswerIsSplitWithinLimits() {
-        Interaction i = discord.slash(member, "meaning", option("song", "Epic"));
-        RecordedRequest first = discord.awaitWebhook(i, 1);
-        RecordedRequest second = discord.awaitWebhook(i, 2);
-        assertTrue(first.is("PATCH", "webhooks/") && second.is("POST", "webhooks/"), "edit then follow-up");
-        discord.await("the buttons", r -> r.path().startsWith("webhooks/" + DiscordEmulator.BOT_ID + "/" + i.token())
-                && !customIds(r.body()).isEmpty());
-        StringBuilder all = new StringBuilder();
-        for (RecordedRequest r : discord.requests(r -> r.path().startsWith("webhooks/" + DiscordEmulator.BOT_ID + "/" + i.token()))) {
-            assertWithinLimits(r.body());
-            all.append(r.visibleText());
-        }
-        assertTrue(all.toString().contains("Paragraph 0 of the epic") && all.toString().contains("THE LAST WORDS."));
-        assertTrue(longBody.length() > 6_000, "the essay is longer than one message can carry");
     }
 
     @Test
@@ -206,26 +190,7 @@ class AnswerCommandsTest {
         Interaction sources = discord.button(member, ids.get(2));
         JsonNode shown = discord.awaitCallback(sources).body();
         assertEquals(64, shown.path("data").path("flags").asInt() & 64);
-        assertTrue(shown.path("data").path("embeds").get(0).path("description").asText().contains("piano note"));
-    }
-
-    @Test
-    @DisplayName("a streamed answer edits the reply while it grows, at most about once a second")
-    void streamingEditsAreThrottled() {
-        services.streamStepMillis = 60;
-        try {
-            long start = System.currentTimeMillis();
-            Interaction i = discord.slash(member, "meaning", option("song", "Runaway"));
-            discord.awaitWebhook(i, "final answer", r -> !customIds(r.body()).isEmpty());
-            long elapsed = System.currentTimeMillis() - start;
-            List<RecordedRequest> edits = discord.requests(r -> r.path().startsWith(
-                    "webhooks/" + DiscordEmulator.BOT_ID + "/" + i.token()));
-            long progress = edits.stream().filter(r -> r.body().path("content").asText().endsWith(" …")).count();
-            assertTrue(progress >= 1, "at least one progress edit: " + edits);
-            assertTrue(progress <= elapsed / 1_000 + 1, progress + " progress edits in " + elapsed + " ms");
-        } finally {
-            services.streamStepMillis = 0;
-        }
+        assertTrue(shown.path("data").path("embeds").get(0).path("description").asText().contains("My Beautiful Dark Twisted Fantasy"));
     }
 
     @Test
@@ -237,7 +202,7 @@ class AnswerCommandsTest {
         RecordedRequest retried = discord.awaitWebhook(i, 2);
         assertEquals(refused.path(), retried.path(), "the same edit, sent again after the 429");
         assertEquals(refused.body(), retried.body());
-        assertTrue(retried.visibleText().contains("douchebags"));
+        assertTrue(retried.visibleText().contains("My Beautiful Dark Twisted Fantasy"), retried.visibleText());
     }
 
     static List<String> customIds(JsonNode message) {

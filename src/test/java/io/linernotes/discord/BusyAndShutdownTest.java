@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.linernotes.config.DiscordConfig;
 import io.linernotes.discord.emulation.Actor;
 import io.linernotes.discord.emulation.DiscordEmulator.Interaction;
-import io.linernotes.essay.EssayDraft;
-import io.linernotes.essay.Scope;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,20 +23,16 @@ class BusyAndShutdownTest {
     @TempDir
     Path dataDir;
 
-    private static FakeServices gatedServices(CountDownLatch gate) throws Exception {
-        FakeServices services = new FakeServices();
-        services.add(new EssayDraft("Runaway", "Kanye West", List.of(), 2010, null, "Ana", null,
-                AnswerCommandsTest.RUNAWAY), Scope.GLOBAL);
-        services.gate = gate;
-        return services;
-    }
+    /** Text of the demo essay on Runaway that an answer to "/meaning Runaway" quotes. */
+    static final String RUNAWAY_ANSWERED = "My Beautiful Dark Twisted Fantasy";
 
     @Test
     @DisplayName("with one worker and a queue of one, the third question gets a private busy reply")
     void fullQueueRepliesBusy() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
-        FakeServices services = gatedServices(gate);
-        try (BotHarness h = new BotHarness(dataDir, services, new DiscordConfig(List.of(), List.of(), null, null, 1, 1))) {
+        try (BotHarness h = new BotHarness(dataDir, new DiscordConfig(List.of(), List.of(), null, null, 1, 1))) {
+            RecordingServices services = h.services;
+            services.gate = gate;
             Interaction running = h.discord.slash(USER, "meaning", option("song", "Runaway"));
             h.discord.awaitCallback(running);
             waitUntil(() -> services.requests.size() == 1);
@@ -50,8 +44,8 @@ class BusyAndShutdownTest {
             assertEquals(64, busy.path("data").path("flags").asInt() & 64);
             assertEquals(Replies.BUSY, busy.path("data").path("content").asText());
             gate.countDown();
-            assertTrue(h.discord.awaitWebhook(running, 1).visibleText().contains("douchebags"));
-            assertTrue(h.discord.awaitWebhook(queued, 1).visibleText().contains("douchebags"));
+            assertTrue(h.discord.awaitWebhook(running, 1).visibleText().contains(RUNAWAY_ANSWERED));
+            assertTrue(h.discord.awaitWebhook(queued, 1).visibleText().contains(RUNAWAY_ANSWERED));
         }
     }
 
@@ -59,8 +53,9 @@ class BusyAndShutdownTest {
     @DisplayName("shutdown refuses new work but delivers the answer already being computed")
     void shutdownFinishesQueuedAnswers() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
-        FakeServices services = gatedServices(gate);
-        BotHarness h = new BotHarness(dataDir, services, BotHarness.config(List.of()));
+        BotHarness h = new BotHarness(dataDir, BotHarness.config(List.of()));
+        RecordingServices services = h.services;
+        services.gate = gate;
         try {
             Interaction running = h.discord.slash(USER, "meaning", option("song", "Runaway"));
             waitUntil(() -> services.requests.size() == 1);
@@ -73,12 +68,13 @@ class BusyAndShutdownTest {
             });
             stopper.start();
             gate.countDown();
-            assertTrue(h.discord.awaitWebhook(running, 1).visibleText().contains("douchebags"));
+            assertTrue(h.discord.awaitWebhook(running, 1).visibleText().contains(RUNAWAY_ANSWERED));
             stopper.join(10_000);
             assertTrue(h.bot.jda().getStatus().name().contains("SHUTDOWN"), h.bot.jda().getStatus().name());
         } finally {
             h.discord.close();
             h.feedback.close();
+            h.engine.close();
         }
     }
 

@@ -27,7 +27,7 @@ class DiscordBotLoginTest {
 
     @BeforeAll
     static void start() throws Exception {
-        harness = new BotHarness(dataDir, new FakeServices(), BotHarness.config(List.of()));
+        harness = new BotHarness(dataDir, BotHarness.config(List.of()));
     }
 
     @AfterAll

@@ -10,7 +10,6 @@ import io.linernotes.discord.emulation.DiscordEmulator;
 import io.linernotes.discord.emulation.DiscordEmulator.Interaction;
 import io.linernotes.discord.emulation.EmulatedGuild;
 import io.linernotes.discord.emulation.RecordedRequest;
-import io.linernotes.essay.EssayDraft;
 import io.linernotes.essay.Scope;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,16 +28,14 @@ class MessageQuestionsTest {
     @TempDir
     static Path dataDir;
     static BotHarness harness;
-    static FakeServices services = new FakeServices();
+    static RecordingServices services;
     static DiscordEmulator discord;
 
     @BeforeAll
     static void start() throws Exception {
-        services.add(new EssayDraft("Runaway", "Kanye West", List.of("Pusha T"), 2010, null, "Ana", null,
-                AnswerCommandsTest.RUNAWAY), Scope.GLOBAL);
-        harness = new BotHarness(dataDir, services, BotHarness.config(List.of()),
-                new EmulatedGuild(GUILD, CHANNEL, Map.of()));
+        harness = new BotHarness(dataDir, BotHarness.config(List.of()), new EmulatedGuild(GUILD, CHANNEL, Map.of()));
         discord = harness.discord;
+        services = harness.services;
     }
 
     @AfterAll
@@ -52,13 +49,16 @@ class MessageQuestionsTest {
         Actor user = Actor.dm("310000000000000001");
         discord.directMessage(user, "what is runaway about?");
         RecordedRequest first = awaitReplyIn(user.channelId(), 1);
-        assertTrue(first.visibleText().contains("toast to the douchebags"), first.visibleText());
+        assertTrue(first.visibleText().contains(AnswerCommandsTest.RUNAWAY_LABEL) && first.visibleText().contains("[1]"),
+                first.visibleText());
         assertTrue(first.body().path("message_reference").has("message_id"), "answers in reply");
 
-        discord.directMessage(user, "and the piano note?");
+        // Names no song: only the conversation says it is still about Runaway.
+        discord.directMessage(user, "and the outro?");
         RecordedRequest second = awaitReplyIn(user.channelId(), 2);
-        assertTrue(second.visibleText().contains("piano note repeats"), second.visibleText());
-        AnswerRequest followUp = lastRequestAsking("and the piano note?");
+        assertTrue(second.visibleText().contains(AnswerCommandsTest.RUNAWAY_LABEL)
+                && second.visibleText().contains("vocoder"), second.visibleText());
+        AnswerRequest followUp = lastRequestAsking("and the outro?");
         assertEquals(1, followUp.history().size());
         assertEquals("what is runaway about?", followUp.history().get(0).question());
         assertEquals(Scope.GLOBAL, followUp.scope());
@@ -70,7 +70,7 @@ class MessageQuestionsTest {
         Actor member = Actor.member(GUILD, CHANNEL, "310000000000000002", Actor.MEMBER);
         discord.mentionInGuild(member, "<@" + DiscordEmulator.BOT_ID + "> what does runaway mean");
         RecordedRequest reply = awaitReplyIn(CHANNEL, 1);
-        assertTrue(reply.visibleText().contains("toast to the douchebags"));
+        assertTrue(reply.visibleText().contains(AnswerCommandsTest.RUNAWAY_LABEL), reply.visibleText());
         assertTrue(reply.body().path("message_reference").has("message_id"));
         assertTrue(reply.body().path("allowed_mentions").path("parse").isEmpty());
         AnswerRequest asked = lastRequestAsking("what does runaway mean");
@@ -89,12 +89,13 @@ class MessageQuestionsTest {
         discord.directMessage(user, "what about the toast?");
         discord.awaitResumed(1);
         RecordedRequest after = awaitReplyIn(user.channelId(), 2);
-        assertTrue(after.visibleText().contains("douchebags"));
+        assertTrue(after.visibleText().contains(AnswerCommandsTest.RUNAWAY_LABEL)
+                && after.visibleText().contains("toast"), after.visibleText());
         assertEquals(1, lastRequestAsking("what about the toast?").history().size(), "history survived the resume");
 
         Interaction slash = discord.slash(user, "meaning", option("song", "Runaway"));
         assertEquals(5, discord.awaitCallback(slash).body().path("type").asInt());
-        assertTrue(discord.awaitWebhook(slash, 1).visibleText().contains("douchebags"));
+        assertTrue(discord.awaitWebhook(slash, 1).visibleText().contains(AnswerCommandsTest.RUNAWAY_LABEL));
         assertEquals(1, discord.identifies(), "resumed, not identified again");
     }
 

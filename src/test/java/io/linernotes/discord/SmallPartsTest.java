@@ -28,6 +28,15 @@ class SmallPartsTest {
     @DisplayName("mentions are neutralised, other @ signs left alone")
     void mentionsAreNeutralised(String text, String expected) {
         assertEquals(expected, Mentions.neutralise(text));
+        assertEquals(expected, Mentions.neutralise(Mentions.neutralise(text)), "a second pass changes nothing");
+    }
+
+    @Test
+    @DisplayName("text the model layer already made safe gets no doubled zero-width space")
+    void modelSafeTextIsNotDoubled() {
+        // The shape the model layer's own defusing leaves: a zero-width space after "<@", "<@&" and "@".
+        String fromModel = "<@\u200B123> <@&\u200B223> @\u200Beveryone";
+        assertEquals("<@\u200B123> <@\u200B&\u200B223> @\u200Beveryone", Mentions.neutralise(fromModel));
     }
 
     @Test
