@@ -99,7 +99,8 @@ public final class AnswerButtons implements Feature {
             return;
         }
         AnswerRequest asked = entry.get().request();
-        // The song hint is the song's label: the same text autocomplete offers, which the engine resolves exactly.
+        // The song hint is the song's label: the same text autocomplete offers; the engine resolves every label
+        // to its own song, same-title songs included (SongHintTest). AnswerRequest has no field for a song id.
         asker.answerInPlace(event, new AnswerRequest(asked.question(), song.get().label(), asked.scope(),
                 asked.history()));
     }
