@@ -1,0 +1,119 @@
+package io.linernotes.discord;
+
+import io.linernotes.answer.AnswerRequest;
+import io.linernotes.feedback.FeedbackException;
+import io.linernotes.feedback.FeedbackStore;
+import io.linernotes.feedback.Vote;
+import io.linernotes.song.Song;
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The components on an answer ({@code answer:<action>:<answerId>}): 👍/👎 votes, the "Sources" button
+ * (full passages, only for the presser) and the song picker of an ambiguous answer.
+ */
+public final class AnswerButtons implements Feature {
+    private static final Logger log = LoggerFactory.getLogger(AnswerButtons.class);
+    static final String GONE = "That answer is too old for this button. Please ask again.";
+
+    private final FeedbackStore feedback;
+    private final RecentAnswers recent;
+    private final AnswerRenderer renderer;
+    private final Asker asker;
+
+    public AnswerButtons(FeedbackStore feedback, RecentAnswers recent, AnswerRenderer renderer, Asker asker) {
+        this.feedback = feedback;
+        this.recent = recent;
+        this.renderer = renderer;
+        this.asker = asker;
+    }
+
+    @Override
+    public String name() {
+        return AnswerRenderer.PREFIX;
+    }
+
+    @Override
+    public Optional<SlashCommandData> command() {
+        return Optional.empty();
+    }
+
+    @Override
+    public void onButton(ButtonInteractionEvent event, String[] args) {
+        Optional<Long> answerId = answerId(args);
+        if (answerId.isEmpty()) {
+            Replies.ephemeral(event, GONE);
+            return;
+        }
+        switch (args[0]) {
+            case "up" -> vote(event, answerId.get(), Vote.UP);
+            case "down" -> vote(event, answerId.get(), Vote.DOWN);
+            case "sources" -> sources(event, answerId.get());
+            default -> Replies.ephemeral(event, GONE);
+        }
+    }
+
+    private void vote(ButtonInteractionEvent event, long answerId, Vote vote) {
+        try {
+            boolean stored = feedback.vote(answerId, event.getUser().getId(), vote);
+            Replies.ephemeral(event, stored ? (vote == Vote.UP ? "Thanks! Glad it helped." 
+                    : "Thanks, noted. Moderators will see this question among the gaps.") : GONE);
+        } catch (FeedbackException e) {
+            log.error("could not store a vote", e);
+            Replies.ephemeral(event, Replies.ERROR);
+        }
+    }
+
+    private void sources(ButtonInteractionEvent event, long answerId) {
+        Optional<RecentAnswers.Entry> entry = recent.get(answerId);
+        if (entry.isEmpty()) {
+            Replies.ephemeral(event, GONE);
+            return;
+        }
+        List<MessageCreateData> messages = renderer.passages(entry.get().answer());
+        event.reply(messages.get(0)).setEphemeral(true).queue();
+        for (MessageCreateData more : messages.subList(1, messages.size())) {
+            event.getHook().sendMessage(more).setEphemeral(true).queue();
+        }
+    }
+
+    @Override
+    public void onSelect(StringSelectInteractionEvent event, String[] args) {
+        Optional<Long> answerId = answerId(args);
+        Optional<RecentAnswers.Entry> entry = answerId.flatMap(recent::get);
+        if (!args[0].equals("pick") || entry.isEmpty() || event.getValues().isEmpty()) {
+            Replies.ephemeral(event, GONE);
+            return;
+        }
+        String picked = event.getValues().get(0);
+        Optional<Song> song = entry.get().answer().candidates().stream()
+                .filter(s -> Long.toString(s.id()).equals(picked)).findFirst();
+        if (song.isEmpty()) {
+            Replies.ephemeral(event, GONE);
+            return;
+        }
+        AnswerRequest asked = entry.get().request();
+        // The song hint is the song's label: the same text autocomplete offers; the engine resolves every label
+        // to its own song, same-title songs included (SongHintTest). AnswerRequest has no field for a song id.
+        asker.answerInPlace(event, new AnswerRequest(asked.question(), song.get().label(), asked.scope(),
+                asked.history()));
+    }
+
+    private static Optional<Long> answerId(String[] args) {
+        if (args.length < 2) {
+            return Optional.empty();
+        }
+        try {
+            long id = Long.parseLong(args[1]);
+            return id < 0 ? Optional.empty() : Optional.of(id);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.linernotes.discord;
+
+import io.linernotes.answer.Answer;
+import io.linernotes.answer.AnswerRequest;
+import io.linernotes.feedback.FeedbackException;
+import io.linernotes.feedback.FeedbackStore;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One answer from question to Discord, shared by {@code /meaning}, {@code /ask}, the song picker, DMs and
+ * mentions: ask the engine (streaming into the sink), remember the answer under an id for its buttons,
+ * note a gap when no essay covered it, render within limits and deliver. Runs on a worker thread.
+ */
+public final class AnswerFlow {
+    private static final Logger log = LoggerFactory.getLogger(AnswerFlow.class);
+    static final String FAILED = "Sorry, I could not answer that just now. Please try again in a moment.";
+
+    private final BotServices services;
+    private final FeedbackStore feedback;
+    private final RecentAnswers recent;
+    private final AnswerRenderer renderer;
+
+    public AnswerFlow(BotServices services, FeedbackStore feedback, RecentAnswers recent, AnswerRenderer renderer) {
+        this.services = services;
+        this.feedback = feedback;
+        this.recent = recent;
+        this.renderer = renderer;
+    }
+
+    /** Answers {@code request} for {@code userId} into {@code sink}; empty when the engine failed. */
+    public Optional<Answer> run(AnswerRequest request, String userId, ReplySink sink) {
+        return run(request, userId, sink, answer -> { });
+    }
+
+    /**
+     * As {@link #run(AnswerRequest, String, ReplySink)}, calling {@code beforeDelivery} with the answer before it
+     * is sent: a follow-up the user types as soon as they see the answer then already finds this turn.
+     */
+    public Optional<Answer> run(AnswerRequest request, String userId, ReplySink sink,
+            java.util.function.Consumer<Answer> beforeDelivery) {
+        Answer answer;
+        try {
+            answer = services.answer(request, sink::progress);
+        } catch (RuntimeException e) {
+            log.error("the engine failed on a question", e);
+            sink.deliver(renderer.plain(FAILED));
+            return Optional.empty();
+        }
+        long id = remember(request, answer, userId);
+        beforeDelivery.accept(answer);
+        sink.deliver(renderer.render(answer, id));
+        return Optional.of(answer);
+    }
+
+    private long remember(AnswerRequest request, Answer answer, String userId) {
+        try {
+            if (answer.status() == Answer.Status.NO_COMMENTARY) {
+                feedback.recordGap(request.scope(), request.question(), request.songHint());
+            }
+            long id = feedback.recordAnswer(userId, request.scope(), request.question(), request.songHint(),
+                    answer.song() == null ? null : answer.song().id(), answer.status().name(), answer.text());
+            recent.put(id, new RecentAnswers.Entry(request, answer, userId));
+            return id;
+        } catch (FeedbackException e) {
+            // The answer still goes out, only without buttons that would point nowhere.
+            log.error("could not store an answer for feedback", e);
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.linernotes.discord;
+
+import io.linernotes.essay.Essay;
+import io.linernotes.essay.EssayDraft;
+import io.linernotes.essay.EssayFormatException;
+import java.util.Arrays;
+import java.util.List;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
+import net.dv8tion.jda.api.modals.Modal;
+
+/**
+ * The essay form: five Label-wrapped inputs (title, artist, featured, year, body), empty for a new essay
+ * and pre-filled for an edit, and the parsing of a submitted form back into an {@link EssayDraft}.
+ */
+final class EssayForms {
+    static final int BODY_MAX = 4_000;
+    private static final int NAME_MAX = 200;
+
+    private EssayForms() {
+    }
+
+    static Modal addModal() {
+        return modal("essay:add", "Add an essay", null);
+    }
+
+    static Modal editModal(Essay essay) {
+        return modal("essay:edit:" + essay.id(), TextSplitter.truncate("Edit essay #" + essay.id(), 45), essay);
+    }
+
+    private static Modal modal(String id, String title, Essay essay) {
+        TextInput.Builder titleInput = TextInput.create("title", TextInputStyle.SHORT).setRequired(true)
+                .setMaxLength(NAME_MAX).setPlaceholder("Runaway");
+        TextInput.Builder artist = TextInput.create("artist", TextInputStyle.SHORT).setRequired(true)
+                .setMaxLength(NAME_MAX).setPlaceholder("Kanye West");
+        TextInput.Builder featured = TextInput.create("featured", TextInputStyle.SHORT).setRequired(false)
+                .setMaxLength(NAME_MAX).setPlaceholder("Pusha T (comma-separated)");
+        TextInput.Builder year = TextInput.create("year", TextInputStyle.SHORT).setRequired(false).setMaxLength(4)
+                .setPlaceholder("2010");
+        TextInput.Builder body = TextInput.create("body", TextInputStyle.PARAGRAPH).setRequired(true)
+                .setMinLength(20).setMaxLength(BODY_MAX).setPlaceholder("What the song means; paragraphs "
+                        + "separated by blank lines");
+        if (essay != null) {
+            titleInput.setValue(essay.song().title());
+            artist.setValue(essay.song().artist());
+            if (!essay.song().featured().isEmpty()) {
+                featured.setValue(String.join(", ", essay.song().featured()));
+            }
+            if (essay.song().year() != null) {
+                year.setValue(essay.song().year().toString());
+            }
+            body.setValue(TextSplitter.truncate(essay.body(), BODY_MAX));
+        }
+        return Modal.create(id, title).addComponents(
+                Label.of("Song title", titleInput.build()),
+                Label.of("Artist", artist.build()),
+                Label.of("Featured artists", featured.build()),
+                Label.of("Year", year.build()),
+                Label.of("Essay", body.build())).build();
+    }
+
+    /** The submitted form as a draft; the message of the exception is meant for the moderator. */
+    static EssayDraft parse(ModalInteractionEvent event, String author) throws EssayFormatException {
+        String title = value(event, "title");
+        String artist = value(event, "artist");
+        String body = value(event, "body");
+        if (title.isEmpty() || artist.isEmpty() || body.isEmpty()) {
+            throw new EssayFormatException("Title, artist and essay are all needed.");
+        }
+        List<String> featured = Arrays.stream(value(event, "featured").split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        String yearText = value(event, "year");
+        Integer year = null;
+        if (!yearText.isEmpty()) {
+            try {
+                year = Integer.parseInt(yearText);
+            } catch (NumberFormatException e) {
+                throw new EssayFormatException("The year should be a number like 2010, not '" + yearText + "'.");
+            }
+        }
+        return new EssayDraft(title, artist, featured, year, null, author, "Discord", body);
+    }
+
+    private static String value(ModalInteractionEvent event, String id) {
+        ModalMapping mapping = event.getValue(id);
+        return mapping == null ? "" : mapping.getAsString().trim();
+    }
+}

@@ -1,0 +1,209 @@
+package io.linernotes.feedback;
+
+import io.linernotes.essay.Scope;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What readers said about answers, in {@code <dataDir>/feedback.sqlite}: the answers given (so a button can
+ * name one by id), 👍/👎 votes (one per user and answer; voting again replaces the vote) and questions that
+ * found no essay. Moderators read the last two as "gaps". One connection, serialised: the traffic is a few
+ * writes per answer.
+ */
+public final class FeedbackStore implements AutoCloseable {
+    public static final String FILE_NAME = "feedback.sqlite";
+
+    private final Connection connection;
+    private final Clock clock;
+
+    private FeedbackStore(Connection connection, Clock clock) {
+        this.connection = connection;
+        this.clock = clock;
+    }
+
+    public static FeedbackStore open(Path dataDir) {
+        return open(dataDir, Clock.systemUTC());
+    }
+
+    public static FeedbackStore open(Path dataDir, Clock clock) {
+        try {
+            Files.createDirectories(dataDir);
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(FILE_NAME));
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS answers (
+                          id INTEGER PRIMARY KEY AUTOINCREMENT, user_id TEXT NOT NULL, scope TEXT NOT NULL,
+                          question TEXT NOT NULL, song_hint TEXT, song_id INTEGER, status TEXT NOT NULL,
+                          text TEXT NOT NULL, created_at TEXT NOT NULL)""");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS votes (
+                          answer_id INTEGER NOT NULL REFERENCES answers(id), user_id TEXT NOT NULL,
+                          vote INTEGER NOT NULL, voted_at TEXT NOT NULL, PRIMARY KEY (answer_id, user_id))""");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS gaps (
+                          id INTEGER PRIMARY KEY AUTOINCREMENT, scope TEXT NOT NULL, question TEXT NOT NULL,
+                          song_hint TEXT, created_at TEXT NOT NULL)""");
+            }
+            return new FeedbackStore(c, clock);
+        } catch (java.io.IOException | SQLException e) {
+            throw new FeedbackException("cannot open feedback store in " + dataDir, e);
+        }
+    }
+
+    /** Stores an answer as given and returns its id (for button custom ids). */
+    public synchronized long recordAnswer(String userId, Scope scope, String question, String songHint, Long songId,
+            String status, String text) {
+        String sql = "INSERT INTO answers (user_id, scope, question, song_hint, song_id, status, text, created_at) "
+                + "VALUES (?,?,?,?,?,?,?,?)";
+        try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, userId);
+            ps.setString(2, scope.key());
+            ps.setString(3, question);
+            ps.setString(4, songHint);
+            setLong(ps, 5, songId);
+            ps.setString(6, status);
+            ps.setString(7, text == null ? "" : text);
+            ps.setString(8, clock.instant().toString());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new FeedbackException("cannot store an answer", e);
+        }
+    }
+
+    public synchronized Optional<StoredAnswer> answer(long id) {
+        String sql = "SELECT id, user_id, scope, question, song_hint, song_id, status, text, created_at "
+                + "FROM answers WHERE id = ?";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long songId = rs.getLong(6);
+                Long song = rs.wasNull() ? null : songId;
+                return Optional.of(new StoredAnswer(rs.getLong(1), rs.getString(2), Scope.fromKey(rs.getString(3)),
+                        rs.getString(4), rs.getString(5), song, rs.getString(7), rs.getString(8),
+                        Instant.parse(rs.getString(9))));
+            }
+        } catch (SQLException e) {
+            throw new FeedbackException("cannot read answer " + id, e);
+        }
+    }
+
+    /** Records {@code userId}'s vote on answer {@code answerId}; false when no such answer was stored. */
+    public synchronized boolean vote(long answerId, String userId, Vote vote) {
+        String sql = "INSERT INTO votes (answer_id, user_id, vote, voted_at) SELECT id, ?, ?, ? FROM answers "
+                + "WHERE id = ? ON CONFLICT (answer_id, user_id) DO UPDATE SET vote = excluded.vote, "
+                + "voted_at = excluded.voted_at";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setString(1, userId);
+            ps.setInt(2, vote.value());
+            ps.setString(3, clock.instant().toString());
+            ps.setLong(4, answerId);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new FeedbackException("cannot store a vote", e);
+        }
+    }
+
+    /** The net vote (👍 minus 👎) of an answer. */
+    public synchronized int score(long answerId) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT COALESCE(SUM(vote), 0) FROM votes WHERE answer_id = ?")) {
+            ps.setLong(1, answerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new FeedbackException("cannot read votes", e);
+        }
+    }
+
+    /** Records a question no essay answered. */
+    public synchronized void recordGap(Scope scope, String question, String songHint) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO gaps (scope, question, song_hint, created_at) VALUES (?,?,?,?)")) {
+            ps.setString(1, scope.key());
+            ps.setString(2, question);
+            ps.setString(3, songHint);
+            ps.setString(4, clock.instant().toString());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new FeedbackException("cannot store a gap", e);
+        }
+    }
+
+    /**
+     * Gaps seen from {@code scope} (its own and global ones): unanswered questions grouped by question, and
+     * answers with more 👎 than 👍; most recent first, at most {@code limit}.
+     */
+    public synchronized List<Gap> gaps(Scope scope, int limit) {
+        List<Gap> out = new ArrayList<>();
+        String unanswered = "SELECT question, song_hint, MAX(created_at) FROM gaps WHERE scope IN (?, 'global') "
+                + "GROUP BY lower(question), lower(COALESCE(song_hint, '')) ORDER BY MAX(created_at) DESC LIMIT ?";
+        String disliked = "SELECT a.question, a.song_hint, a.song_id, -SUM(v.vote), MAX(v.voted_at) FROM answers a "
+                + "JOIN votes v ON v.answer_id = a.id WHERE a.scope IN (?, 'global') GROUP BY a.id "
+                + "HAVING SUM(v.vote) < 0 ORDER BY MAX(v.voted_at) DESC LIMIT ?";
+        try (PreparedStatement ps = connection.prepareStatement(unanswered);
+                PreparedStatement pd = connection.prepareStatement(disliked)) {
+            ps.setString(1, scope.key());
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Gap(Gap.Kind.UNANSWERED, rs.getString(1), rs.getString(2), null, 0,
+                            Instant.parse(rs.getString(3))));
+                }
+            }
+            pd.setString(1, scope.key());
+            pd.setInt(2, limit);
+            try (ResultSet rs = pd.executeQuery()) {
+                while (rs.next()) {
+                    long songId = rs.getLong(3);
+                    Long song = rs.wasNull() ? null : songId;
+                    out.add(new Gap(Gap.Kind.DISLIKED, rs.getString(1), rs.getString(2), song, rs.getInt(4),
+                            Instant.parse(rs.getString(5))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new FeedbackException("cannot read gaps", e);
+        }
+        out.sort(Comparator.comparing(Gap::lastSeen).reversed());
+        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    }
+
+    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new FeedbackException("cannot close feedback store", e);
+        }
+    }
+}

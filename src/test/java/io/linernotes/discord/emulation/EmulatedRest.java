@@ -1,0 +1,216 @@
+package io.linernotes.discord.emulation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The REST side of the emulation on {@code /api/v10/}: records every request and answers the routes a bot
+ * uses; {@code /files/} serves attachment bytes the test registered. Unknown routes get Discord's 404 shape.
+ */
+final class EmulatedRest {
+    private static final Logger log = LoggerFactory.getLogger(EmulatedRest.class);
+    private static final String API = "/api/v10/";
+
+    private final HttpServer server;
+    private final ExecutorService pool = Executors.newFixedThreadPool(4);
+    private final Payloads payloads;
+    private final String botId;
+    private final List<RecordedRequest> requests = new ArrayList<>();
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private final List<RateLimit> rateLimits = new ArrayList<>();
+    private final AtomicLong order = new AtomicLong();
+
+    /** The next request matching {@code route} gets a 429 telling the client to wait {@code retryAfterSeconds}. */
+    record RateLimit(Predicate<RecordedRequest> route, double retryAfterSeconds) {
+    }
+
+    EmulatedRest(Payloads payloads, String botId) throws IOException {
+        this.payloads = payloads;
+        this.botId = botId;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(pool);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    void stop() {
+        server.stop(0);
+        pool.shutdownNow();
+    }
+
+    String serveFile(String name, byte[] content) {
+        String key = Payloads.nextId() + "/" + name;
+        files.put(key, content);
+        return "http://127.0.0.1:" + port() + "/files/" + key;
+    }
+
+    synchronized void rateLimitNext(Predicate<RecordedRequest> route, double retryAfterSeconds) {
+        rateLimits.add(new RateLimit(route, retryAfterSeconds));
+    }
+
+    synchronized List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** Waits (bounded) for the n-th request (counting from 1) that matches. */
+    synchronized RecordedRequest await(Predicate<RecordedRequest> wanted, int nth, long timeoutMillis)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (true) {
+            int seen = 0;
+            for (RecordedRequest r : requests) {
+                if (wanted.test(r) && ++seen == nth) {
+                    return r;
+                }
+            }
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return null;
+            }
+            wait(left);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String fullPath = exchange.getRequestURI().getPath();
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            if (fullPath.startsWith("/files/")) {
+                byte[] file = files.get(fullPath.substring("/files/".length()));
+                respond(exchange, file == null ? 404 : 200, file == null ? new byte[0] : file, "text/plain");
+                return;
+            }
+            if (!fullPath.startsWith(API)) {
+                respondJson(exchange, 404, "{\"message\":\"404: Not Found\",\"code\":0}");
+                return;
+            }
+            RecordedRequest request = new RecordedRequest(order.incrementAndGet(), exchange.getRequestMethod(),
+                    fullPath.substring(API.length()), exchange.getRequestURI().getRawQuery(),
+                    headers(exchange), parseBody(exchange.getRequestHeaders().getFirst("Content-Type"), raw));
+            RateLimit limit = takeRateLimit(request);
+            synchronized (this) {
+                requests.add(request);
+                notifyAll();
+            }
+            if (limit != null) {
+                exchange.getResponseHeaders().add("Retry-After", Long.toString((long) Math.ceil(limit.retryAfterSeconds())));
+                exchange.getResponseHeaders().add("X-RateLimit-Global", "false");
+                exchange.getResponseHeaders().add("X-RateLimit-Scope", "user");
+                respondJson(exchange, 429, "{\"message\":\"You are being rate limited.\",\"retry_after\":"
+                        + limit.retryAfterSeconds() + ",\"global\":false}");
+                return;
+            }
+            route(exchange, request);
+        } catch (RuntimeException e) {
+            log.error("emulation failed on {}", exchange.getRequestURI(), e);
+            respondJson(exchange, 500, "{\"message\":\"emulation error\",\"code\":0}");
+        }
+    }
+
+    private synchronized RateLimit takeRateLimit(RecordedRequest request) {
+        for (int i = 0; i < rateLimits.size(); i++) {
+            if (rateLimits.get(i).route().test(request)) {
+                return rateLimits.remove(i);
+            }
+        }
+        return null;
+    }
+
+    private void route(HttpExchange exchange, RecordedRequest r) throws IOException {
+        String[] parts = r.path().split("/");
+        String m = r.method();
+        if (m.equals("GET") && r.path().equals("users/@me")) {
+            respondJson(exchange, 200, payloads.botUser().toString());
+        } else if (m.equals("PUT") && parts[0].equals("applications") && r.path().endsWith("/commands")) {
+            ArrayNode echoed = Payloads.JSON.createArrayNode();
+            for (JsonNode command : r.body()) {
+                ObjectNode c = command.deepCopy();
+                c.put("id", Payloads.nextId()).put("application_id", botId).put("version", Payloads.nextId());
+                if (parts.length > 3 && parts[2].equals("guilds")) {
+                    c.put("guild_id", parts[3]);
+                }
+                echoed.add(c);
+            }
+            respondJson(exchange, 200, echoed.toString());
+        } else if (m.equals("POST") && parts[0].equals("interactions")) {
+            respond(exchange, 204, new byte[0], null);
+        } else if (parts[0].equals("webhooks") && (m.equals("PATCH") || m.equals("POST"))) {
+            String messageId = parts.length >= 5 && !parts[4].equals("@original") ? parts[4] : Payloads.nextId();
+            respondJson(exchange, 200, payloads.message("1", r.body(), messageId).toString());
+        } else if (m.equals("POST") && parts[0].equals("channels") && parts.length == 3 && parts[2].equals("messages")) {
+            respondJson(exchange, 200, payloads.message(parts[1], r.body(), Payloads.nextId()).toString());
+        } else if (m.equals("POST") && parts[0].equals("channels") && r.path().endsWith("/typing")) {
+            respond(exchange, 204, new byte[0], null);
+        } else {
+            log.warn("emulation has no route for {} {}", m, r.path());
+            respondJson(exchange, 404, "{\"message\":\"Unknown route\",\"code\":0}");
+        }
+    }
+
+    private static Map<String, List<String>> headers(HttpExchange exchange) {
+        Map<String, List<String>> headers = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+        return headers;
+    }
+
+    /** JSON bodies as they are; multipart uploads by their {@code payload_json} part. */
+    private static JsonNode parseBody(String contentType, byte[] raw) throws IOException {
+        if (raw.length == 0) {
+            return MissingNode.getInstance();
+        }
+        String text = new String(raw, StandardCharsets.UTF_8);
+        if (contentType != null && contentType.startsWith("multipart/")) {
+            int name = text.indexOf("name=\"payload_json\"");
+            if (name < 0) {
+                return MissingNode.getInstance();
+            }
+            int start = text.indexOf("\r\n\r\n", name) + 4;
+            int end = text.indexOf("\r\n--", start);
+            text = text.substring(start, end);
+        }
+        return Payloads.JSON.readTree(text);
+    }
+
+    private static void respondJson(HttpExchange exchange, int status, String json) throws IOException {
+        respond(exchange, status, json.getBytes(StandardCharsets.UTF_8), "application/json");
+    }
+
+    private static void respond(HttpExchange exchange, int status, byte[] body, String contentType) throws IOException {
+        if (contentType != null) {
+            exchange.getResponseHeaders().add("Content-Type", contentType);
+        }
+        if (status == 204) {
+            exchange.sendResponseHeaders(204, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}
