@@ -20,4 +20,4 @@ ENV LINERNOTES_DATA_DIR=/data DJL_CACHE_DIR=/data/.djl
 VOLUME /data
 USER linernotes
 ENTRYPOINT ["java", "-Xmx1g", "-jar", "/app/linernotes.jar"]
-CMD ["console"]
+CMD ["bot"]

@@ -6,7 +6,6 @@ import io.linernotes.retrieval.Retriever;
 import io.linernotes.song.Song;
 import io.linernotes.song.SongResolution;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -66,15 +65,23 @@ final class SongInference {
     List<RetrievedPassage> passagesAbout(Song song, String question, Scope scope, int limit) {
         List<String> words = new ArrayList<>(Questions.contentWords(question));
         words.removeAll(Questions.contentWords(song.title() + " " + song.artist() + " " + String.join(" ", song.featured())));
-        List<RetrievedPassage> found = retriever.retrieve(question, Set.of(song.id()), scope, Math.max(limit * 3, 10));
         if (words.isEmpty()) {
             // Nothing asked beyond the song's name: an essay states its reading first, so lead with openings.
-            List<RetrievedPassage> ordered = new ArrayList<>(found);
-            ordered.sort(Comparator.comparingInt((RetrievedPassage p) -> p.passage().position())
-                    .thenComparing(Comparator.comparingDouble(RetrievedPassage::score).reversed()));
-            return List.copyOf(ordered.subList(0, Math.min(limit, ordered.size())));
+            return retriever.openings(Set.of(song.id()), scope, limit);
         }
-        return List.copyOf(found.subList(0, Math.min(limit, found.size())));
+        List<RetrievedPassage> found = new ArrayList<>(retriever.retrieve(question, Set.of(song.id()), scope, limit));
+        if (found.size() < limit) {
+            // The question shares few words with the essays (and vectors may be off): the song is known, so its
+            // essays' openings still answer better than "no commentary".
+            Set<String> have = new java.util.HashSet<>();
+            found.forEach(p -> have.add(p.passage().id()));
+            for (RetrievedPassage opening : retriever.openings(Set.of(song.id()), scope, limit)) {
+                if (found.size() < limit && have.add(opening.passage().id())) {
+                    found.add(opening);
+                }
+            }
+        }
+        return List.copyOf(found);
     }
 
     private Optional<SongResolution> byQuotedLine(List<String> lines, Scope scope) {

@@ -88,6 +88,23 @@ public final class HybridRetriever implements Retriever {
     }
 
     @Override
+    public List<RetrievedPassage> openings(Set<Long> songIds, Scope reader, int limit) {
+        List<RetrievedPassage> out = new ArrayList<>(limit);
+        Map<Long, Essay> seen = new HashMap<>();
+        for (ScoredPassage hit : index.openings(new PassageFilter(songIds, reader(reader)), limit * 4)) {
+            Passage p = hit.passage();
+            Essay essay = seen.computeIfAbsent(p.essayId(), essays::apply);
+            if (essay != null && reader(reader).canSee(essay.scope())) {
+                out.add(new RetrievedPassage(p, essay, 0, 0, 0, 0));
+                if (out.size() == limit) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
     public List<Long> songsQuoting(String line, Scope reader, int limit) {
         if (line == null || line.isBlank() || limit <= 0) {
             return List.of();

@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class LuceneIndex implements AutoCloseable {
 
+    /** Passages read to find a song's openings: far more than any song's essays hold. */
+    private static final int OPENINGS_SCAN = 2_000;
+
     private static final Logger log = LoggerFactory.getLogger(LuceneIndex.class);
 
     /** What {@link #open} found on disk. */
@@ -215,6 +218,18 @@ public final class LuceneIndex implements AutoCloseable {
     /** Passages containing {@code line} as a phrase (case, accents and quote styles folded). */
     public List<ScoredPassage> searchPhrase(String line, PassageFilter filter, int n) {
         return run(queries.phrase(line, filter), n);
+    }
+
+    /**
+     * The passages that pass {@code filter}, in reading order: every essay's first passage, then every
+     * second one, and so on (at most {@code n}). An essay states its reading first, so these answer "what
+     * does it mean" when the question shares no word with the essays.
+     */
+    public List<ScoredPassage> openings(PassageFilter filter, int n) {
+        List<ScoredPassage> all = new ArrayList<>(run(queries.filter(filter), OPENINGS_SCAN));
+        all.sort(java.util.Comparator.comparingInt((ScoredPassage s) -> s.passage().position())
+                .thenComparingLong(s -> s.passage().essayId()));
+        return List.copyOf(all.subList(0, Math.min(n, all.size())));
     }
 
     /** Live passages in the searchable (last refreshed) view. */

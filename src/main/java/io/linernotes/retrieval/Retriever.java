@@ -14,6 +14,12 @@ public interface Retriever {
     List<RetrievedPassage> retrieve(String question, Set<Long> songIds, Scope reader, int limit);
 
     /**
+     * The opening passages of the essays on {@code songIds} visible from {@code reader}: first passages first,
+     * at most {@code limit}; a fused score of 0 since no question ranked them.
+     */
+    List<RetrievedPassage> openings(Set<Long> songIds, Scope reader, int limit);
+
+    /**
      * Songs whose passages contain {@code line} as a phrase (after normalising quotes and case), best
      * first: how a quoted lyric line finds its song.
      */

@@ -24,7 +24,8 @@ class BusyAndShutdownTest {
     Path dataDir;
 
     /** Text of the demo essay on Runaway that an answer to "/meaning Runaway" quotes. */
-    static final String RUNAWAY_ANSWERED = "My Beautiful Dark Twisted Fantasy";
+    /** The answer embed is titled with the song's label; busy and error replies are not. */
+    static final String RUNAWAY_ANSWERED = "Runaway — Kanye West (feat. Pusha T)";
 
     @Test
     @DisplayName("with one worker and a queue of one, the third question gets a private busy reply")

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,7 +99,6 @@ class EssayCommandsTest {
      * "no commentary" although an essay exists. See the report of the Discord integration.
      */
     @Test
-    @Disabled("engine defect: BM25-only retrieval finds no passage of a resolved song when no question word occurs in its essays")
     @DisplayName("an essay sharing no word with the default question is still what /meaning answers from")
     void essayWithNoWordOfTheQuestionIsStillAnswered() {
         String id = submitEssay(moderator, "essay:add", "Suzanne", "Leonard Cohen",
