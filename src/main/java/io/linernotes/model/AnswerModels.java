@@ -10,15 +10,19 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.linernotes.config.ConfigException;
 import io.linernotes.config.ModelConfig;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Builds the answer model the configuration asks for: the extractive one, or a langchain4j model (OpenAI
- * protocol, Anthropic, Gemini) wrapped in {@link FallbackAnswerModel} so a failing model still yields an
- * extractive answer. Missing keys are start-up errors that name the variable, never a value.
+ * protocol, Anthropic, Gemini), optionally a secondary one, wrapped in {@link FallbackAnswerModel} so a
+ * failing model still yields an answer. OpenAI and Anthropic clients run on {@link RetryAfterHttpClient} so
+ * that a provider's {@code retry-after} is honoured (the Gemini builder offers no way to plug it in). Missing keys are start-up errors that name the variable, never a value.
  */
 public final class AnswerModels {
 
@@ -35,15 +39,45 @@ public final class AnswerModels {
      * @throws ConfigException when a needed API key is not set
      */
     public static AnswerModel create(ModelConfig config, Function<String, String> env) {
+        return create(config, env, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #create(ModelConfig, Function)}, with the clock the circuit breakers read (tests move it).
+     * The chain is: the model, then {@code model.secondary} when set, then the extractive answer, all within
+     * {@code model.deadlineSeconds}; each provider has its own breaker.
+     */
+    public static AnswerModel create(ModelConfig config, Function<String, String> env, Clock clock) {
         if (config.isExtractive()) {
             log.info("Answers are extractive (no model configured)");
             return new ExtractiveAnswerModel();
         }
-        return new FallbackAnswerModel(createLangchain(config, env), new ExtractiveAnswerModel());
+        List<FallbackAnswerModel.Provider> providers = new ArrayList<>();
+        providers.add(provider(config, config, env, clock));
+        if (config.secondary() != null) {
+            providers.add(provider(config.secondary(), config, env, clock));
+        }
+        log.info("Answer deadline {} s; circuit opens after {} failures for {} s; answers capped at {} chars",
+                config.deadlineSeconds(), config.breakerFailures(), config.breakerCooldownSeconds(),
+                config.maxAnswerChars());
+        return new FallbackAnswerModel(providers, new ExtractiveAnswerModel(),
+                Duration.ofSeconds(config.deadlineSeconds()), new OutputPolicy(config.maxAnswerChars()));
+    }
+
+    private static FallbackAnswerModel.Provider provider(ModelConfig settings, ModelConfig limits,
+            Function<String, String> env, Clock clock) {
+        LangchainAnswerModel model = createLangchain(settings, env);
+        return new FallbackAnswerModel.Provider(model, new CircuitBreaker(model.name(), limits.breakerFailures(),
+                Duration.ofSeconds(limits.breakerCooldownSeconds()), clock));
     }
 
     /** The language model alone, without the extractive fallback. */
     public static LangchainAnswerModel createLangchain(ModelConfig config, Function<String, String> env) {
+        return createLangchain(config, env, RetryPolicy.standard(config.maxRetries()));
+    }
+
+    /** As above with a given retry policy (tests use short waits or record them). */
+    static LangchainAnswerModel createLangchain(ModelConfig config, Function<String, String> env, RetryPolicy retry) {
         String key = apiKey(config, env);
         Duration timeout = Duration.ofSeconds(config.timeoutSeconds());
         boolean stream = Boolean.TRUE.equals(config.streaming());
@@ -52,21 +86,25 @@ public final class AnswerModels {
         StreamingChatModel streaming = null;
         if (config.provider().equals("openai")) {
             if (stream) {
-                streaming = OpenAiStreamingChatModel.builder().baseUrl(config.baseUrl()).apiKey(key)
+                streaming = OpenAiStreamingChatModel.builder().httpClientBuilder(RetryAfterHttpClient.builder())
+                        .baseUrl(config.baseUrl()).apiKey(key)
                         .modelName(config.model()).temperature(config.temperature()).maxTokens(config.maxTokens())
                         .timeout(timeout).build();
             } else {
-                chat = OpenAiChatModel.builder().baseUrl(config.baseUrl()).apiKey(key)
+                chat = OpenAiChatModel.builder().httpClientBuilder(RetryAfterHttpClient.builder())
+                        .baseUrl(config.baseUrl()).apiKey(key)
                         .modelName(config.model()).temperature(config.temperature()).maxTokens(config.maxTokens())
                         .timeout(timeout).maxRetries(0).build();
             }
         } else if (config.provider().equals("anthropic")) {
             if (stream) {
-                streaming = AnthropicStreamingChatModel.builder().baseUrl(config.baseUrl()).apiKey(key)
+                streaming = AnthropicStreamingChatModel.builder().httpClientBuilder(RetryAfterHttpClient.builder())
+                        .baseUrl(config.baseUrl()).apiKey(key)
                         .modelName(config.model()).temperature(config.temperature()).maxTokens(config.maxTokens())
                         .timeout(timeout).build();
             } else {
-                chat = AnthropicChatModel.builder().baseUrl(config.baseUrl()).apiKey(key)
+                chat = AnthropicChatModel.builder().httpClientBuilder(RetryAfterHttpClient.builder())
+                        .baseUrl(config.baseUrl()).apiKey(key)
                         .modelName(config.model()).temperature(config.temperature()).maxTokens(config.maxTokens())
                         .timeout(timeout).maxRetries(0).build();
             }
@@ -86,7 +124,7 @@ public final class AnswerModels {
         log.info("Answers by {} at {} (streaming {}, timeout {} s, retries {})", name,
                 config.baseUrl() == null ? "the provider's default URL" : config.baseUrl(), stream,
                 config.timeoutSeconds(), config.maxRetries());
-        return new LangchainAnswerModel(name, chat, streaming, timeout, RetryPolicy.standard(config.maxRetries()));
+        return new LangchainAnswerModel(name, chat, streaming, timeout, retry);
     }
 
     private static String apiKey(ModelConfig config, Function<String, String> env) {

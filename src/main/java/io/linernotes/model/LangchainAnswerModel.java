@@ -13,6 +13,9 @@ import io.linernotes.prompt.ChatPrompt;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -28,6 +31,13 @@ import org.slf4j.LoggerFactory;
 public final class LangchainAnswerModel implements AnswerModel {
 
     private static final Logger log = LoggerFactory.getLogger(LangchainAnswerModel.class);
+
+    /** Plain calls run here so that the answer's deadline can abandon them; daemon threads, never joined. */
+    private static final ExecutorService CALLS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "model-call");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final String name;
     private final ChatModel chat;
@@ -56,6 +66,15 @@ public final class LangchainAnswerModel implements AnswerModel {
 
     @Override
     public Generated generate(GenerationRequest request, Consumer<String> partial) {
+        return generate(request, partial, null, null);
+    }
+
+    /**
+     * Writes the answer within {@code deadline} (null: none), reporting each attempt to {@code breaker}
+     * (null: none). A call still running at the deadline is abandoned and fails as a timeout.
+     */
+    public Generated generate(GenerationRequest request, Consumer<String> partial, Deadline deadline,
+            CircuitBreaker breaker) {
         ChatPrompt prompt = request.prompt();
         ChatRequest chatRequest = ChatRequest.builder()
                 .messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
@@ -63,9 +82,10 @@ public final class LangchainAnswerModel implements AnswerModel {
         log.debug("Asking {} ({} passages, prompt {} + {} chars)", name, request.passages().size(),
                 prompt.system().length(), prompt.user().length());
         long started = System.nanoTime();
+        Consumer<String> sink = partial == null ? s -> { } : partial;
         String text = streaming != null
-                ? retry.run(name, () -> stream(chatRequest, partial == null ? s -> { } : partial))
-                : retry.run(name, () -> once(chatRequest));
+                ? retry.run(name, () -> stream(chatRequest, sink, deadline), deadline, breaker)
+                : retry.run(name, () -> once(chatRequest, deadline), deadline, breaker);
         log.debug("{} answered in {} ms ({} chars)", name, (System.nanoTime() - started) / 1_000_000, text.length());
         return new Generated(Mentions.defuse(text.strip()), name, false);
     }
@@ -75,12 +95,30 @@ public final class LangchainAnswerModel implements AnswerModel {
         return name;
     }
 
-    private String once(ChatRequest request) {
-        ChatResponse response = chat.chat(request);
-        return textOf(response, null);
+    private String once(ChatRequest request, Deadline deadline) {
+        if (deadline == null) {
+            return textOf(chat.chat(request), null);
+        }
+        // The client's own timeout may be longer than what is left of the deadline: run the call aside and
+        // stop waiting for it when the deadline comes (the interrupt also aborts the HTTP exchange).
+        Future<ChatResponse> call = CALLS.submit(() -> chat.chat(request));
+        try {
+            return textOf(call.get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS), null);
+        } catch (java.util.concurrent.TimeoutException e) {
+            call.cancel(true);
+            throw new TimeoutException(name + " did not answer within the answer's deadline of "
+                    + deadline.total().toMillis() + " ms");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException re ? re : new RuntimeException(cause);
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + name, e);
+        }
     }
 
-    private String stream(ChatRequest request, Consumer<String> partial) {
+    private String stream(ChatRequest request, Consumer<String> partial, Deadline deadline) {
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
         StringBuilder sofar = new StringBuilder();
         AtomicLong lastActivity = new AtomicLong(System.nanoTime());
@@ -111,14 +149,23 @@ public final class LangchainAnswerModel implements AnswerModel {
                 done.completeExceptionally(error);
             }
         });
-        ChatResponse response = await(done, lastActivity, sofar);
+        ChatResponse response = await(done, lastActivity, sofar, deadline);
+        if (response != null && response.finishReason() == null) {
+            // The stream ended without saying why it stopped: the connection was cut part-way, so the text is
+            // a fragment, not an answer.
+            throw broken(sofar, new RuntimeException(name + " stream ended without a finish reason"));
+        }
         synchronized (sofar) {
             return textOf(response, sofar.toString());
         }
     }
 
-    /** Waits for the stream to finish, failing when it stays silent for longer than the idle timeout. */
-    private ChatResponse await(CompletableFuture<ChatResponse> done, AtomicLong lastActivity, StringBuilder sofar) {
+    /**
+     * Waits for the stream to finish, failing when it stays silent for longer than the idle timeout or runs
+     * past the answer's deadline.
+     */
+    private ChatResponse await(CompletableFuture<ChatResponse> done, AtomicLong lastActivity, StringBuilder sofar,
+            Deadline deadline) {
         long idleNanos = idleTimeout.toNanos();
         while (true) {
             long silent = System.nanoTime() - lastActivity.get();
@@ -126,8 +173,16 @@ public final class LangchainAnswerModel implements AnswerModel {
                 done.cancel(true);
                 throw broken(sofar, new TimeoutException(name + " sent nothing for " + idleTimeout.toMillis() + " ms"));
             }
+            long wait = idleNanos - silent;
+            if (deadline != null) {
+                if (deadline.expired()) {
+                    done.cancel(true);
+                    throw broken(sofar, new TimeoutException(name + " was still streaming at the answer's deadline"));
+                }
+                wait = Math.min(wait, deadline.remaining().toNanos());
+            }
             try {
-                return done.get(idleNanos - silent, TimeUnit.NANOSECONDS);
+                return done.get(wait, TimeUnit.NANOSECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
                 // Loop: tokens may have arrived meanwhile, which resets the idle clock.
             } catch (ExecutionException e) {

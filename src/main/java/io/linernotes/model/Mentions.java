@@ -9,12 +9,17 @@ import java.util.regex.Pattern;
  */
 final class Mentions {
 
-    private static final Pattern EVERYONE = Pattern.compile("@(everyone|here)\\b", Pattern.CASE_INSENSITIVE);
+    /** No word boundary: a ping needs none ("@everyone's" still pings), and a stray ZWSP costs nothing. */
+    private static final Pattern EVERYONE = Pattern.compile("@(everyone|here)", Pattern.CASE_INSENSITIVE);
     private static final Pattern TAGGED = Pattern.compile("<(@[!&]?|#)(\\d+)>");
 
     private Mentions() {
     }
 
+    /**
+     * Callers that display text first remove zero-width characters ({@link OutputPolicy}), so an obfuscated
+     * {@code @\u200Beveryone} is normalised and then defused here like the plain form.
+     */
     static String defuse(String text) {
         if (text == null) {
             return null;

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * model's [n] matches {@code passages.get(n - 1)}) and each sits in its own
  * {@code <passage id="n" song="…" source="…">…</passage>} block. Stored essays, the question and the
  * history are written by other people, so anything in them that looks like one of our block tags is
- * defused: a poisoned essay cannot close its block and speak outside it.
+ * defused: a poisoned essay cannot close its block and speak outside it. The system message starts with the
+ * process's {@link Canary} line, by which the model layer recognises an answer that leaks the instructions.
  */
 public final class PromptBuilder {
 
@@ -36,7 +37,8 @@ public final class PromptBuilder {
      */
     public ChatPrompt build(String question, Song song, List<String> notes, List<RetrievedPassage> passages,
             List<String> history) {
-        String system = templates.render(PromptTemplates.SYSTEM, Map.of());
+        // The canary goes first so that a model echoing its instructions gives itself away at once.
+        String system = Canary.line() + "\n\n" + templates.render(PromptTemplates.SYSTEM, Map.of());
         String user = templates.render(PromptTemplates.ANSWER, Map.of(
                 "song", song == null ? "(not identified; the passages may cover several songs)" : defuse(song.label()),
                 "notes", bullets(notes),

@@ -18,32 +18,78 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * A model provider on 127.0.0.1 for tests, speaking enough of two real protocols for the real langchain4j
  * clients: OpenAI chat completions ({@code POST /v1/chat/completions}, plain JSON or SSE when the request
  * says {@code "stream": true}) and Anthropic messages ({@code POST /v1/messages}). Replies follow a script
- * of steps (a failure status, a delay, a text), then the default reply; every request is recorded.
+ * of steps (a failure status with its headers and body, a delay, a malformed body, a stream cut short, a
+ * text, a text made from the request), then the default reply; every request is recorded.
  */
 public final class FakeModelServer implements AutoCloseable {
 
-    /** One scripted reply: HTTP status (200 = answer with {@code text}), after {@code delayMillis}. */
-    public record Step(int status, String text, long delayMillis) {
+    /**
+     * One scripted reply: HTTP status (200 = answer with {@code text}), after {@code delayMillis}; optionally
+     * a {@code retry-after} header, a raw body sent as is (malformed JSON, a provider's error document), a
+     * stream cut after {@code cutAfterChunks} chunks (no finish, no [DONE]), or a {@code responder} that
+     * writes the text from the request (a model that obeys whatever it is told).
+     */
+    public record Step(int status, String text, long delayMillis, String retryAfter, String rawBody,
+            int cutAfterChunks, Function<JsonNode, String> responder) {
+
         public static Step answer(String text) {
-            return new Step(200, text, 0);
+            return new Step(200, text, 0, null, null, -1, null);
         }
 
         static Step fail(int status) {
-            return new Step(status, null, 0);
+            return new Step(status, null, 0, null, null, -1, null);
         }
 
         static Step slow(long delayMillis, String text) {
-            return new Step(200, text, delayMillis);
+            return new Step(200, text, delayMillis, null, null, -1, null);
+        }
+
+        /** 429 with the given {@code retry-after} value (null: none). */
+        static Step rateLimited(String retryAfter) {
+            return new Step(429, null, 0, retryAfter, null, -1, null);
+        }
+
+        /** A failure status with a header and body of its own, e.g. Anthropic's 529 overloaded. */
+        static Step failWith(int status, String retryAfter, String body) {
+            return new Step(status, null, 0, retryAfter, body, -1, null);
+        }
+
+        /** OpenAI's reply to a prompt longer than the model's context. */
+        static Step contextLengthExceeded() {
+            return failWith(400, null, "{\"error\":{\"message\":\"This model's maximum context length is 8192 tokens."
+                    + " However, your messages resulted in 9100 tokens.\",\"type\":\"invalid_request_error\","
+                    + "\"param\":\"messages\",\"code\":\"context_length_exceeded\"}}");
+        }
+
+        /** 200 with a body that is not JSON to the end. */
+        static Step malformed() {
+            return new Step(200, null, 0, null, "{\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion\","
+                    + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Half an ans", -1, null);
+        }
+
+        /** A stream that sends the first {@code chunks} word chunks of {@code text}, then ends. */
+        static Step cut(String text, int chunks) {
+            return new Step(200, text, 0, null, null, chunks, null);
+        }
+
+        /** A model that writes whatever {@code responder} makes of the request. */
+        static Step obey(Function<JsonNode, String> responder) {
+            return new Step(200, null, 0, null, null, -1, responder);
+        }
+
+        String textFor(JsonNode request) {
+            return responder == null ? text : responder.apply(request);
         }
     }
 
-    /** What a client sent: path, headers (lower-case names), and the parsed JSON body. */
-    public record Recorded(String path, Map<String, List<String>> headers, JsonNode body) {
+    /** What a client sent: path, headers (lower-case names), the parsed JSON body, and when (nanoTime). */
+    public record Recorded(String path, Map<String, List<String>> headers, JsonNode body, long atNanos) {
         public String header(String name) {
             List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
             return values == null || values.isEmpty() ? null : values.get(0);
@@ -97,7 +143,7 @@ public final class FakeModelServer implements AutoCloseable {
         JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
         Map<String, List<String>> headers = new java.util.HashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), List.copyOf(v)));
-        requests.add(new Recorded(exchange.getRequestURI().getPath(), headers, body));
+        requests.add(new Recorded(exchange.getRequestURI().getPath(), headers, body, System.nanoTime()));
         return body;
     }
 
@@ -106,39 +152,58 @@ public final class FakeModelServer implements AutoCloseable {
             JsonNode body = record(exchange);
             Step step = next();
             pause(step.delayMillis());
+            if (step.retryAfter() != null) {
+                exchange.getResponseHeaders().add("retry-after", step.retryAfter());
+            }
             if (step.status() != 200) {
-                sendJson(exchange, step.status(), "{\"error\":{\"message\":\"scripted failure " + step.status()
+                sendJson(exchange, step.status(), step.rawBody() != null ? step.rawBody()
+                        : "{\"error\":{\"message\":\"scripted failure " + step.status()
                         + "\",\"type\":\"fake_error\",\"code\":null}}");
                 return;
             }
+            if (step.rawBody() != null) {
+                sendJson(exchange, 200, step.rawBody());
+                return;
+            }
             String model = body.path("model").asText("fake");
+            String text = step.textFor(body);
             if (body.path("stream").asBoolean(false)) {
-                streamOpenAi(exchange, model, step.text());
+                streamOpenAi(exchange, model, text, step.cutAfterChunks());
             } else {
                 ObjectNode reply = JSON.createObjectNode();
                 reply.put("id", "chatcmpl-fake").put("object", "chat.completion")
                         .put("created", System.currentTimeMillis() / 1000).put("model", model);
                 ObjectNode choice = reply.putArray("choices").addObject();
                 choice.put("index", 0).put("finish_reason", "stop");
-                choice.putObject("message").put("role", "assistant").put("content", step.text());
+                choice.putObject("message").put("role", "assistant").put("content", text);
                 usage(reply.putObject("usage"));
                 sendJson(exchange, 200, JSON.writeValueAsString(reply));
             }
         }
     }
 
-    /** The text in word-sized chunks, one SSE event each, then a usage-only chunk, then [DONE]. */
-    private void streamOpenAi(HttpExchange exchange, String model, String text) throws IOException {
+    /**
+     * The text in word-sized chunks, one SSE event each, then a usage-only chunk, then [DONE]; or, when
+     * {@code cutAfter} is not negative, only that many chunks and then the end of the body.
+     */
+    private void streamOpenAi(HttpExchange exchange, String model, String text, int cutAfter) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
-        for (String piece : chunks(text)) {
+        List<String> pieces = chunks(text);
+        if (cutAfter >= 0) {
+            pieces = pieces.subList(0, Math.min(cutAfter, pieces.size()));
+        }
+        for (String piece : pieces) {
             ObjectNode chunk = chunkHead(model);
             ObjectNode choice = chunk.putArray("choices").addObject();
             choice.put("index", 0).putNull("finish_reason");
             choice.putObject("delta").put("content", piece);
             event(out, JSON.writeValueAsString(chunk));
             pause(15);
+        }
+        if (cutAfter >= 0) {
+            return;
         }
         ObjectNode last = chunkHead(model);
         ObjectNode stop = last.putArray("choices").addObject();
@@ -166,16 +231,23 @@ public final class FakeModelServer implements AutoCloseable {
             JsonNode body = record(exchange);
             Step step = next();
             pause(step.delayMillis());
+            if (step.retryAfter() != null) {
+                exchange.getResponseHeaders().add("retry-after", step.retryAfter());
+            }
             if (step.status() != 200) {
-                sendJson(exchange, step.status(), "{\"type\":\"error\",\"error\":{\"type\":\"fake_error\","
-                        + "\"message\":\"scripted failure\"}}");
+                sendJson(exchange, step.status(), step.rawBody() != null ? step.rawBody()
+                        : "{\"type\":\"error\",\"error\":{\"type\":\"fake_error\",\"message\":\"scripted failure\"}}");
+                return;
+            }
+            if (step.rawBody() != null) {
+                sendJson(exchange, 200, step.rawBody());
                 return;
             }
             ObjectNode reply = JSON.createObjectNode();
             reply.put("id", "msg_fake").put("type", "message").put("role", "assistant")
                     .put("model", body.path("model").asText("fake"));
             ArrayNode content = reply.putArray("content");
-            content.addObject().put("type", "text").put("text", step.text());
+            content.addObject().put("type", "text").put("text", step.textFor(body));
             reply.put("stop_reason", "end_turn").putNull("stop_sequence");
             reply.putObject("usage").put("input_tokens", 120).put("output_tokens", 30);
             sendJson(exchange, 200, JSON.writeValueAsString(reply));
