@@ -79,7 +79,7 @@ public final class ConsoleSession {
     public String handle(String line) {
         try {
             if (!line.startsWith("/")) {
-                return ask(new AnswerRequest(line, null, scope, List.copyOf(history)));
+                return ask(new AnswerRequest(line, null, scope, recent()));
             }
             String[] parts = line.split("\\s+", 2);
             String rest = parts.length > 1 ? parts[1].strip() : "";
@@ -88,7 +88,7 @@ public final class ConsoleSession {
                     return HELP + "\n";
                 case "/ask":
                     return rest.isEmpty() ? "Usage: /ask <question>\n"
-                            : ask(new AnswerRequest(rest, null, scope, List.copyOf(history)));
+                            : ask(new AnswerRequest(rest, null, scope, recent()));
                 case "/meaning":
                     return meaning(rest);
                 case "/essay":
@@ -109,7 +109,7 @@ public final class ConsoleSession {
         int bar = rest.indexOf('|');
         String song = bar < 0 ? rest : rest.substring(0, bar).strip();
         String question = bar < 0 ? "" : rest.substring(bar + 1).strip();
-        return ask(new AnswerRequest(question, song, scope, List.copyOf(history)));
+        return ask(new AnswerRequest(question, song, scope, recent()));
     }
 
     private String ask(AnswerRequest request) {
@@ -119,10 +119,19 @@ public final class ConsoleSession {
         return AnswerPrinter.render(answer);
     }
 
+    /** History is shared by the lines of a session, which may run at once ({@link ParallelLines}). */
+    private List<AnswerRequest.Turn> recent() {
+        synchronized (history) {
+            return List.copyOf(history);
+        }
+    }
+
     private void remember(AnswerRequest.Turn turn) {
-        history.addLast(turn);
-        while (history.size() > HISTORY_TURNS) {
-            history.removeFirst();
+        synchronized (history) {
+            history.addLast(turn);
+            while (history.size() > HISTORY_TURNS) {
+                history.removeFirst();
+            }
         }
     }
 
