@@ -20,9 +20,6 @@ import io.linernotes.retrieval.IndexLayout;
 import io.linernotes.retrieval.IndexMaintainer;
 import io.linernotes.retrieval.LuceneIndex;
 import io.linernotes.retrieval.MiniLmEmbedder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedSet;
@@ -56,11 +53,7 @@ public final class Engine implements AutoCloseable {
     private Engine(AppConfig config, Path promptsDir, Function<String, String> env) {
         long started = System.nanoTime();
         Path dataDir = Path.of(config.data().dir()).toAbsolutePath();
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
-        }
+        DataDirCheck.requireWritable(dataDir, dataDir.resolve("linernotes.db"));
         PromptTemplates templates = PromptTemplates.load(promptsDir);
         AnswerModel model = AnswerModels.create(config.model(), env);
         this.store = SqliteEssayStore.open(dataDir.resolve("linernotes.db"));
