@@ -12,6 +12,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -168,7 +169,12 @@ public final class ConsoleSession {
     }
 
     private String add(String file) {
-        Path path = Path.of(file);
+        Path path;
+        try {
+            path = Path.of(file);
+        } catch (InvalidPathException e) {
+            return "Not a usable file name: " + e.getReason() + ".\n";
+        }
         try {
             EssayService.ImportResult result = essays.importFile(path.getFileName().toString(), Files.readAllBytes(path), scope);
             StringBuilder out = new StringBuilder();
