@@ -20,11 +20,10 @@ import io.linernotes.retrieval.IndexLayout;
 import io.linernotes.retrieval.IndexMaintainer;
 import io.linernotes.retrieval.LuceneIndex;
 import io.linernotes.retrieval.MiniLmEmbedder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,11 +53,7 @@ public final class Engine implements AutoCloseable {
     private Engine(AppConfig config, Path promptsDir, Function<String, String> env) {
         long started = System.nanoTime();
         Path dataDir = Path.of(config.data().dir()).toAbsolutePath();
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
-        }
+        DataDirCheck.requireWritable(dataDir, dataDir.resolve("linernotes.db"));
         PromptTemplates templates = PromptTemplates.load(promptsDir);
         AnswerModel model = AnswerModels.create(config.model(), env);
         this.store = SqliteEssayStore.open(dataDir.resolve("linernotes.db"));
@@ -126,6 +121,18 @@ public final class Engine implements AutoCloseable {
     /** Where indexing progress of later writes goes (an import's progress bar). */
     public void onIndexProgress(IndexMaintainer.Progress progress) {
         this.indexProgress = progress == null ? IndexMaintainer.Progress.NONE : progress;
+    }
+
+    /**
+     * Compares the store with the index as they are now. Writes going on meanwhile can make it differ for
+     * a moment; call it when the engine is quiet.
+     */
+    public Consistency consistency() {
+        SortedSet<Long> storeIds = new TreeSet<>();
+        for (Essay essay : store.all()) {
+            storeIds.add(essay.id());
+        }
+        return new Consistency(storeIds, index.essayIds(), store.changeCounter(), index.indexedChangeCounter());
     }
 
     /** Texts sent to the embedding model since start (0 when vectors are off): a restart should embed none. */

@@ -12,6 +12,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -79,7 +80,7 @@ public final class ConsoleSession {
     public String handle(String line) {
         try {
             if (!line.startsWith("/")) {
-                return ask(new AnswerRequest(line, null, scope, List.copyOf(history)));
+                return ask(new AnswerRequest(line, null, scope, recent()));
             }
             String[] parts = line.split("\\s+", 2);
             String rest = parts.length > 1 ? parts[1].strip() : "";
@@ -88,7 +89,7 @@ public final class ConsoleSession {
                     return HELP + "\n";
                 case "/ask":
                     return rest.isEmpty() ? "Usage: /ask <question>\n"
-                            : ask(new AnswerRequest(rest, null, scope, List.copyOf(history)));
+                            : ask(new AnswerRequest(rest, null, scope, recent()));
                 case "/meaning":
                     return meaning(rest);
                 case "/essay":
@@ -109,7 +110,7 @@ public final class ConsoleSession {
         int bar = rest.indexOf('|');
         String song = bar < 0 ? rest : rest.substring(0, bar).strip();
         String question = bar < 0 ? "" : rest.substring(bar + 1).strip();
-        return ask(new AnswerRequest(question, song, scope, List.copyOf(history)));
+        return ask(new AnswerRequest(question, song, scope, recent()));
     }
 
     private String ask(AnswerRequest request) {
@@ -119,10 +120,19 @@ public final class ConsoleSession {
         return AnswerPrinter.render(answer);
     }
 
+    /** History is shared by the lines of a session, which may run at once ({@link ParallelLines}). */
+    private List<AnswerRequest.Turn> recent() {
+        synchronized (history) {
+            return List.copyOf(history);
+        }
+    }
+
     private void remember(AnswerRequest.Turn turn) {
-        history.addLast(turn);
-        while (history.size() > HISTORY_TURNS) {
-            history.removeFirst();
+        synchronized (history) {
+            history.addLast(turn);
+            while (history.size() > HISTORY_TURNS) {
+                history.removeFirst();
+            }
         }
     }
 
@@ -159,7 +169,12 @@ public final class ConsoleSession {
     }
 
     private String add(String file) {
-        Path path = Path.of(file);
+        Path path;
+        try {
+            path = Path.of(file);
+        } catch (InvalidPathException e) {
+            return "Not a usable file name: " + e.getReason() + ".\n";
+        }
         try {
             EssayService.ImportResult result = essays.importFile(path.getFileName().toString(), Files.readAllBytes(path), scope);
             StringBuilder out = new StringBuilder();

@@ -26,6 +26,14 @@ public final class EssayService {
     private final EssayStore store;
     private final EssayParser parser;
     private final EssayChanges changes;
+    /**
+     * Held from a store write until the index has taken it. Without it two concurrent writers could
+     * commit at counters 5 and 6, and the first would then index its essays under counter 6: a crash
+     * before the second indexed its own left an index that claims change 6 without holding it, and the
+     * next start would trust it. SQLite and the index maintainer serialise writes anyway, so this costs
+     * no parallelism.
+     */
+    private final Object writes = new Object();
 
     public EssayService(EssayStore store, EssayParser parser, EssayChanges changes) {
         this.store = store;
@@ -46,11 +54,15 @@ public final class EssayService {
         for (EssayDraft draft : drafts) {
             valid.add(parser.validate(draft));
         }
-        List<EssayStore.Saved> saved = store.addAll(valid, scope);
-        List<Essay> added = saved.stream().filter(s -> !s.unchanged()).map(EssayStore.Saved::essay).toList();
-        int unchanged = saved.size() - added.size();
-        if (!added.isEmpty()) {
-            changes.saved(added, store.changeCounter());
+        List<Essay> added;
+        int unchanged;
+        synchronized (writes) {
+            List<EssayStore.Saved> saved = store.addAll(valid, scope);
+            added = saved.stream().filter(s -> !s.unchanged()).map(EssayStore.Saved::essay).toList();
+            unchanged = saved.size() - added.size();
+            if (!added.isEmpty()) {
+                changes.saved(added, store.changeCounter());
+            }
         }
         log.info("stored {} essays in {} ({} unchanged)", added.size(), scope, unchanged);
         return new ImportResult(added, unchanged, List.of());
@@ -58,32 +70,42 @@ public final class EssayService {
 
     /** Adds one essay, e.g. from a Discord form. Returns the stored essay (the existing one if identical). */
     public Essay add(EssayDraft draft, Scope scope) throws EssayFormatException {
-        EssayStore.Saved saved = store.add(parser.validate(draft), scope);
-        if (!saved.unchanged()) {
-            changes.saved(List.of(saved.essay()), store.changeCounter());
+        EssayDraft valid = parser.validate(draft);
+        synchronized (writes) {
+            EssayStore.Saved saved = store.add(valid, scope);
+            if (!saved.unchanged()) {
+                changes.saved(List.of(saved.essay()), store.changeCounter());
+            }
+            return saved.essay();
         }
-        return saved.essay();
     }
 
     /** Replaces an essay's content as a new revision; empty when it does not exist or {@code actor} does not own it. */
     public Optional<Essay> edit(long id, EssayDraft draft, Scope actor) throws EssayFormatException {
-        Optional<Essay> edited = store.update(id, parser.validate(draft), actor);
-        edited.ifPresent(e -> changes.saved(List.of(e), store.changeCounter()));
-        return edited;
+        EssayDraft valid = parser.validate(draft);
+        synchronized (writes) {
+            Optional<Essay> edited = store.update(id, valid, actor);
+            edited.ifPresent(e -> changes.saved(List.of(e), store.changeCounter()));
+            return edited;
+        }
     }
 
     public boolean remove(long id, Scope actor) {
-        boolean removed = store.remove(id, actor);
-        if (removed) {
-            changes.removed(id, store.changeCounter());
+        synchronized (writes) {
+            boolean removed = store.remove(id, actor);
+            if (removed) {
+                changes.removed(id, store.changeCounter());
+            }
+            return removed;
         }
-        return removed;
     }
 
     public Optional<Essay> restore(long id, int revision, Scope actor) {
-        Optional<Essay> restored = store.restore(id, revision, actor);
-        restored.ifPresent(e -> changes.saved(List.of(e), store.changeCounter()));
-        return restored;
+        synchronized (writes) {
+            Optional<Essay> restored = store.restore(id, revision, actor);
+            restored.ifPresent(e -> changes.saved(List.of(e), store.changeCounter()));
+            return restored;
+        }
     }
 
     /** The essay, if {@code reader} may see it. */

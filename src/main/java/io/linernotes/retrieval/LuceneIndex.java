@@ -10,11 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -25,6 +29,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -238,6 +243,32 @@ public final class LuceneIndex implements AutoCloseable {
             IndexSearcher searcher = searchers.acquire();
             try {
                 return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The ids of the essays with at least one live passage in the searchable view: read-only, for
+     * consistency checks against the store (a full scan of one stored field, fine for a check).
+     */
+    public SortedSet<Long> essayIds() {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                SortedSet<Long> ids = new TreeSet<>();
+                IndexReader reader = searcher.getIndexReader();
+                StoredFields stored = reader.storedFields();
+                Bits live = MultiBits.getLiveDocs(reader);
+                for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                    if (live == null || live.get(doc)) {
+                        ids.add(PassageFields.passage(stored.document(doc)).essayId());
+                    }
+                }
+                return ids;
             } finally {
                 searchers.release(searcher);
             }
