@@ -61,7 +61,7 @@ public final class AnswerService {
         String hint = request.songHint() == null ? "" : Questions.clean(request.songHint());
         Scope scope = request.scope();
         if (question.isEmpty() && hint.isEmpty()) {
-            return new Answer(Answer.Status.NO_COMMENTARY, templates.render("empty-question", Map.of()),
+            return new Answer(Answer.Status.NO_COMMENTARY, templates.render(PromptTemplates.EMPTY_QUESTION, Map.of()),
                     List.of(), List.of(), null, List.of(), "none");
         }
         SongResolution resolution = inference.resolve(question, hint, request.history(), scope);
@@ -119,7 +119,7 @@ public final class AnswerService {
     }
 
     private Answer noCommentary(String subject, Song song) {
-        String text = templates.render("no-commentary", Map.of("subject", subject));
+        String text = templates.render(PromptTemplates.NO_COMMENTARY, Map.of("subject", subject));
         return new Answer(Answer.Status.NO_COMMENTARY, text, List.of(), List.of(), song, List.of(), "none");
     }
 

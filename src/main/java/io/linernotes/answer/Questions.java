@@ -34,6 +34,10 @@ final class Questions {
             Pattern.compile("^.{1,60}\\bby\\b.{1,60}$"),
             Pattern.compile("^(meaning of|explain|tell me about)\\b.{1,80}$"));
 
+    /** A question about a part of a song ("the Ichabod Crane line") asks about content, not a title. */
+    private static final Pattern PART_OF_A_SONG = Pattern.compile(
+            "\\b(line|lines|verse|verses|hook|chorus|bridge|outro|intro|refrain|couplet|bars)\\b");
+
     private Questions() {
     }
 
@@ -81,7 +85,7 @@ final class Questions {
      */
     static boolean onlyNamesASong(String question) {
         String q = fold(question).replaceAll("[?!.]+$", "").trim();
-        if (q.split("\\s+").length > 14) {
+        if (q.split("\\s+").length > 14 || PART_OF_A_SONG.matcher(q).find()) {
             return false;
         }
         for (Pattern p : NAMES_A_SONG) {

@@ -25,6 +25,7 @@ final class DemoEssays {
     private static final Logger log = LoggerFactory.getLogger(DemoEssays.class);
     private static final String FOLDER = "/demo-essays/";
     static final String MARKER = ".demo-essays-imported";
+    static final String AUTHOR = "Liner Notes demo";
 
     private DemoEssays() {
     }
@@ -37,7 +38,11 @@ final class DemoEssays {
         List<EssayDraft> drafts = new ArrayList<>();
         for (String name : list()) {
             try {
-                drafts.addAll(parser.parse(name, read(FOLDER + name)));
+                for (EssayDraft d : parser.parse(name, read(FOLDER + name))) {
+                    // The seed layout has no author line; a demo essay is credited to the project.
+                    drafts.add(d.author() != null ? d : new EssayDraft(d.title(), d.artist(), d.featured(), d.year(),
+                            d.album(), AUTHOR, d.source(), d.body()));
+                }
             } catch (EssayFormatException e) {
                 throw new IllegalStateException("bundled demo essay " + name + " does not parse: " + e.getMessage(), e);
             }

@@ -16,6 +16,7 @@ import io.linernotes.retrieval.CachingEmbedder;
 import io.linernotes.retrieval.Chunker;
 import io.linernotes.retrieval.Embedder;
 import io.linernotes.retrieval.HybridRetriever;
+import io.linernotes.retrieval.IndexLayout;
 import io.linernotes.retrieval.IndexMaintainer;
 import io.linernotes.retrieval.LuceneIndex;
 import io.linernotes.retrieval.MiniLmEmbedder;
@@ -38,7 +39,9 @@ public final class Engine implements AutoCloseable {
 
     private final SqliteEssayStore store;
     private final LuceneIndex index;
+    private final MiniLmEmbedder embeddingModel;
     private final CachingEmbedder embedder;
+    private volatile IndexMaintainer.Progress indexProgress = IndexMaintainer.Progress.NONE;
     private final IndexMaintainer maintainer;
     private final AnswerService answers;
     private final EssayService essays;
@@ -60,20 +63,23 @@ public final class Engine implements AutoCloseable {
         AnswerModel model = AnswerModels.create(config.model(), env);
         this.store = SqliteEssayStore.open(dataDir.resolve("linernotes.db"));
         boolean vectors = config.retrieval().vectors();
-        this.embedder = vectors ? new CachingEmbedder(new MiniLmEmbedder(), dataDir.resolve("embeddings.sqlite")) : null;
-        Embedder used = embedder;
-        this.index = LuceneIndex.open(dataDir.resolve("index"), vectors);
-        this.maintainer = new IndexMaintainer(index, new Chunker(config.retrieval().chunkMaxChars()), used);
-        HybridRetriever retriever = new HybridRetriever(index, used, store, config.retrieval());
+        // The model loads lazily: a start whose index is current and a question-free command never load it.
+        this.embeddingModel = vectors ? new MiniLmEmbedder() : null;
+        this.embedder = vectors ? CachingEmbedder.open(embeddingModel, dataDir) : null;
+        this.index = LuceneIndex.open(dataDir.resolve("index"), IndexLayout.of(config.retrieval(), embedder));
+        this.maintainer = new IndexMaintainer(index, new Chunker(config.retrieval().chunkMaxChars()), embedder);
+        // Questions go to the model directly: caching every question's vector would only grow the cache.
+        Embedder questions = embeddingModel;
+        HybridRetriever retriever = new HybridRetriever(index, questions, store, config.retrieval());
 
         EssayParser parser = new EssayParser(config.essays());
         boolean demo = DemoEssays.importOnFirstStart(dataDir, store, parser);
-        boolean rebuilt = maintainer.syncWith(store);
-        LiveCatalogue catalogue = new LiveCatalogue(store.all(), line -> retriever.songsQuoting(line, Scope.GLOBAL, 5));
+        boolean rebuilt = maintainer.syncWith(store).rebuilt();
+        LiveCatalogue catalogue = new LiveCatalogue(store.all(), (line, scope) -> retriever.songsQuoting(line, scope, 5));
         EssayChanges changes = new EssayChanges() {
             @Override
             public void saved(List<Essay> saved, long changeCounter) {
-                maintainer.onSaved(saved, changeCounter);
+                maintainer.onSaved(saved, changeCounter, indexProgress);
                 catalogue.rebuild(store.all());
             }
 
@@ -113,8 +119,13 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Rebuilds the search index from the store. */
-    public void reindex(IndexMaintainer.Progress progress) {
-        maintainer.rebuild(store, progress);
+    public IndexMaintainer.SyncResult reindex(IndexMaintainer.Progress progress) {
+        return maintainer.rebuild(store, progress);
+    }
+
+    /** Where indexing progress of later writes goes (an import's progress bar). */
+    public void onIndexProgress(IndexMaintainer.Progress progress) {
+        this.indexProgress = progress == null ? IndexMaintainer.Progress.NONE : progress;
     }
 
     /** Texts sent to the embedding model since start (0 when vectors are off): a restart should embed none. */
@@ -130,6 +141,7 @@ public final class Engine implements AutoCloseable {
             try {
                 if (embedder != null) {
                     embedder.close();
+                    embeddingModel.close();
                 }
             } finally {
                 store.close();

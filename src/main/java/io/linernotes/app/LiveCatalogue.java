@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The song catalogue as it stands now. It is rebuilt from the store's essays after each write and swapped in
@@ -24,11 +24,11 @@ final class LiveCatalogue implements SongLookup {
     /** How much of an essay's opening the resolver reads for artist credits the metadata may lack. */
     private static final int LEAD_CHARS = 600;
 
-    private final Function<String, List<Long>> quotedLineSongs;
+    private final BiFunction<String, Scope, List<Long>> quotedLineSongs;
     private volatile SongCatalog catalog;
     private volatile SongResolver resolver;
 
-    LiveCatalogue(List<Essay> essays, Function<String, List<Long>> quotedLineSongs) {
+    LiveCatalogue(List<Essay> essays, BiFunction<String, Scope, List<Long>> quotedLineSongs) {
         this.quotedLineSongs = quotedLineSongs;
         rebuild(essays);
     }

@@ -61,6 +61,9 @@ final class ImportCommand implements Callable<Integer> {
                     EssayService.ImportResult r = engine.essays().importFile(file.getFileName().toString(),
                             Files.readAllBytes(file), scope);
                     added += r.added().size();
+                    for (String warning : r.warnings()) {
+                        err.println("\n" + file + ": " + warning);
+                    }
                     unchanged += r.unchanged();
                 } catch (EssayFormatException e) {
                     failed++;

@@ -16,9 +16,10 @@ public final class EssayService {
     private static final Logger log = LoggerFactory.getLogger(EssayService.class);
 
     /** What an import did: the essays stored anew or changed, and how many were already there as they are. */
-    public record ImportResult(List<Essay> added, int unchanged) {
+    public record ImportResult(List<Essay> added, int unchanged, List<String> warnings) {
         public ImportResult {
             added = List.copyOf(added);
+            warnings = List.copyOf(warnings);
         }
     }
 
@@ -34,8 +35,9 @@ public final class EssayService {
 
     /** Imports every essay in one file (any accepted format); a bad record stores nothing of the file. */
     public ImportResult importFile(String fileName, byte[] content, Scope scope) throws EssayFormatException {
-        List<EssayDraft> drafts = parser.parse(fileName, content);
-        return store(drafts, scope);
+        EssayParser.Parsed parsed = parser.parseReport(fileName, content);
+        ImportResult result = store(parsed.drafts(), scope);
+        return new ImportResult(result.added(), result.unchanged(), parsed.warnings());
     }
 
     /** Stores already-parsed drafts in one transaction. */
@@ -51,7 +53,7 @@ public final class EssayService {
             changes.saved(added, store.changeCounter());
         }
         log.info("stored {} essays in {} ({} unchanged)", added.size(), scope, unchanged);
-        return new ImportResult(added, unchanged);
+        return new ImportResult(added, unchanged, List.of());
     }
 
     /** Adds one essay, e.g. from a Discord form. Returns the stored essay (the existing one if identical). */
@@ -100,13 +102,8 @@ public final class EssayService {
 
     /** The revisions of an essay owned by {@code actor}, oldest first; empty for anyone else. */
     public List<EssayRevision> history(long id, Scope actor) {
-        boolean owns = store.history(id).stream().findFirst().isPresent()
-                && store.get(id).map(e -> e.scope().equals(actor)).orElse(ownsRemoved(id, actor));
+        // ownerOf also answers for a removed essay, whose owner may still look back and restore it.
+        boolean owns = store.ownerOf(id).map(actor::equals).orElse(false);
         return owns ? store.history(id) : List.of();
-    }
-
-    private boolean ownsRemoved(long id, Scope actor) {
-        // A removed essay is no longer returned by get(); its owner may still see its history to restore it.
-        return store.ownerOf(id).map(actor::equals).orElse(false);
     }
 }

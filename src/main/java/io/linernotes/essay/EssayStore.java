@@ -20,6 +20,12 @@ public interface EssayStore extends AutoCloseable {
      */
     Saved add(EssayDraft draft, Scope scope);
 
+    /**
+     * Stores many essays in one transaction (an import): all of them or, on any failure, none. Each is
+     * idempotent as {@link #add} is.
+     */
+    List<Saved> addAll(List<EssayDraft> drafts, Scope scope);
+
     /** Replaces the content of essay {@code id} (a new revision), if {@code actor} may see and own it. */
     Optional<Essay> update(long id, EssayDraft draft, Scope actor);
 
@@ -38,6 +44,9 @@ public interface EssayStore extends AutoCloseable {
     List<Essay> all();
 
     List<EssayRevision> history(long id);
+
+    /** Who owns essay {@code id}, also when it has been removed; empty when there never was such an essay. */
+    Optional<Scope> ownerOf(long id);
 
     /** Songs that have at least one live essay. */
     List<Song> songs();

@@ -1,0 +1,111 @@
+package io.linernotes.essay;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Small rules about song titles and artist names, shared by the parsers and the store: cleaning
+ * invisible characters, splitting a credit into featured artists, and the folded key a song is unique on.
+ */
+final class Names {
+
+    /** Zero-width and bidi-control characters: invisible, and a way to make two names look alike. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Separators between artists inside a featured credit: "A & B", "A, B", "A x B", "A feat. B". */
+    private static final Pattern CREDIT_SEPARATOR = Pattern.compile(
+            "\\s*,\\s*|\\s+(?:&|and|x|×|with|feat\\.|ft\\.|featuring)\\s+", Pattern.CASE_INSENSITIVE);
+    /** "X feat. Y" written into an artist field: the featured credit starts at the match. */
+    private static final Pattern ARTIST_FEAT = Pattern.compile(
+            "(?:\\s*,)?\\s+\\(?(?:feat\\.?|ft\\.?|featuring)\\s+", Pattern.CASE_INSENSITIVE);
+    /** "featuring the vocals of Y": the words before the name. */
+    private static final Pattern VOCALS_OF = Pattern.compile(
+            "^(?:the\\s+)?(?:guest\\s+)?vocals\\s+(?:of|by|from)\\s+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private Names() {
+    }
+
+    /** Removes invisible characters, collapses runs of white space, trims; null stays null. */
+    static String clean(String name) {
+        if (name == null) {
+            return null;
+        }
+        return SPACES.matcher(INVISIBLE.matcher(name).replaceAll("")).replaceAll(" ").trim();
+    }
+
+    /** Splits a featured credit such as "A & B, C" into cleaned names, in order. */
+    static List<String> splitCredit(String credit) {
+        List<String> names = new ArrayList<>();
+        if (credit == null) {
+            return names;
+        }
+        String stripped = VOCALS_OF.matcher(credit.trim()).replaceFirst("");
+        for (String part : CREDIT_SEPARATOR.split(stripped)) {
+            String name = clean(part);
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Splits an artist credit that carries its featured artists ("AKA featuring Burna Boy",
+     * "Malú (feat. Pablo Alborán)") into {main artist, featured credit}; the credit is "" when there is none.
+     * Only explicit feat./ft./featuring split: "Simon & Garfunkel" is one artist.
+     */
+    static String[] splitArtist(String artist) {
+        if (artist == null) {
+            return new String[] {null, ""};
+        }
+        Matcher feat = ARTIST_FEAT.matcher(artist);
+        if (!feat.find() || feat.start() == 0) {
+            return new String[] {artist, ""};
+        }
+        String credit = artist.substring(feat.end()).strip();
+        if (credit.endsWith(")")) {
+            credit = credit.substring(0, credit.length() - 1);
+        }
+        return new String[] {artist.substring(0, feat.start()), credit};
+    }
+
+    /** Cleaned names without blanks, duplicates (ignoring case) or the main artist himself. */
+    static List<String> distinctFeatured(List<String> featured, String artist) {
+        Map<String, String> byFold = new LinkedHashMap<>();
+        String artistFold = artist == null ? "" : fold(artist);
+        for (String raw : featured) {
+            String name = clean(raw);
+            if (name == null || name.isEmpty()) {
+                continue;
+            }
+            String key = fold(name);
+            if (!key.equals(artistFold)) {
+                byFold.putIfAbsent(key, name);
+            }
+        }
+        return List.copyOf(byFold.values());
+    }
+
+    /**
+     * The form two spellings of one name share: accents, case, punctuation and spacing removed
+     * ("Beyoncé" and "beyonce", "Don't Stop" and "Dont Stop").
+     */
+    static String fold(String text) {
+        String decomposed = Normalizer.normalize(clean(text), Normalizer.Form.NFKD);
+        String plain = COMBINING_MARKS.matcher(decomposed).replaceAll("").replace("'", "").replace("’", "");
+        return NOT_ALNUM.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+    }
+
+    /** The key a song is unique on: folded title and folded main artist. */
+    static String songKey(String title, String artist) {
+        return fold(title) + " | " + fold(artist);
+    }
+}

@@ -1,0 +1,105 @@
+package io.linernotes.essay;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SQLite schema as an ordered list of steps. A database records the steps it has in
+ * {@code schema_version}; opening it applies the missing ones, each in its own transaction, so a file
+ * written by an older release upgrades in place. Steps are never edited once released: a change is a new step.
+ */
+final class SchemaMigrations {
+
+    private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
+
+    /** One schema step: the version it brings the database to and the statements that do it. */
+    record Migration(int version, String description, List<String> statements) {
+    }
+
+    static final List<Migration> ALL = List.of(
+            new Migration(1, "songs, essays, revisions and the change counter", List.of(
+                    "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+                    "INSERT INTO meta (key, value) VALUES ('change_counter', 0)",
+                    "CREATE TABLE songs (id INTEGER PRIMARY KEY, title TEXT NOT NULL, artist TEXT NOT NULL,"
+                            + " featured TEXT NOT NULL DEFAULT '[]', year INTEGER, album TEXT,"
+                            + " song_key TEXT NOT NULL UNIQUE)",
+                    "CREATE TABLE essays (id INTEGER PRIMARY KEY, song_id INTEGER NOT NULL REFERENCES songs(id),"
+                            + " scope TEXT NOT NULL, author TEXT, source TEXT, body TEXT NOT NULL,"
+                            + " content_hash TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
+                            + " revision INTEGER NOT NULL)",
+                    "CREATE INDEX essays_by_song_scope_hash ON essays (song_id, scope, content_hash)",
+                    "CREATE TABLE essay_revisions (essay_id INTEGER NOT NULL REFERENCES essays(id),"
+                            + " revision INTEGER NOT NULL, content TEXT NOT NULL, saved_at INTEGER NOT NULL,"
+                            + " action TEXT NOT NULL CHECK (action IN ('add', 'edit')),"
+                            + " PRIMARY KEY (essay_id, revision))")),
+            // Removal came later: a column on essays, and two more revision actions. SQLite cannot alter a
+            // CHECK constraint, so the revisions table is rebuilt and its rows copied.
+            new Migration(2, "removal and restore of essays", List.of(
+                    "ALTER TABLE essays ADD COLUMN removed_at INTEGER",
+                    "CREATE TABLE essay_revisions_v2 (essay_id INTEGER NOT NULL REFERENCES essays(id),"
+                            + " revision INTEGER NOT NULL, content TEXT NOT NULL, saved_at INTEGER NOT NULL,"
+                            + " action TEXT NOT NULL CHECK (action IN ('add', 'edit', 'remove', 'restore')),"
+                            + " PRIMARY KEY (essay_id, revision))",
+                    "INSERT INTO essay_revisions_v2 (essay_id, revision, content, saved_at, action)"
+                            + " SELECT essay_id, revision, content, saved_at, action FROM essay_revisions",
+                    "DROP TABLE essay_revisions",
+                    "ALTER TABLE essay_revisions_v2 RENAME TO essay_revisions",
+                    "CREATE INDEX essays_by_scope ON essays (scope, removed_at)")));
+
+    private SchemaMigrations() {
+    }
+
+    /** The version the database is at: 0 for a new file. */
+    static int currentVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS schema_version"
+                    + " (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+            try (ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
+    /** Applies the steps of {@code migrations} the database lacks; returns the version reached. */
+    static int migrate(Connection connection, List<Migration> migrations, long nowMillis) throws SQLException {
+        int version = currentVersion(connection);
+        int known = migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
+        if (version > known) {
+            throw new EssayStoreException("the essay database is at schema version " + version
+                    + " but this release knows only up to " + known + "; use a newer release");
+        }
+        for (Migration migration : migrations) {
+            if (migration.version() <= version) {
+                continue;
+            }
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : migration.statements()) {
+                    statement.execute(sql);
+                }
+                try (PreparedStatement mark = connection.prepareStatement(
+                        "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
+                    mark.setInt(1, migration.version());
+                    mark.setString(2, migration.description());
+                    mark.setLong(3, nowMillis);
+                    mark.executeUpdate();
+                }
+                connection.commit();
+                log.info("Essay database migrated to schema version {} ({})", migration.version(), migration.description());
+                version = migration.version();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+        return version;
+    }
+}

@@ -1,0 +1,47 @@
+package io.linernotes.model;
+
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Splits passage text into sentences (paragraph breaks always end one). */
+final class Sentences {
+
+    private static final java.util.regex.Pattern ABBREVIATION = java.util.regex.Pattern.compile(
+            "(?:^|\\s)(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Nos|Vol|Op|vs|feat|ft|Mt|Lt|Col|Gen|Rev|Prof|[A-Z])\\.$");
+
+    private Sentences() {
+    }
+
+    static List<String> split(String text) {
+        List<String> sentences = new ArrayList<>();
+        for (String paragraph : text.split("\\n\\s*\\n")) {
+            String flat = paragraph.replaceAll("\\s+", " ").strip();
+            if (flat.isEmpty()) {
+                continue;
+            }
+            BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+            it.setText(flat);
+            int start = it.first();
+            StringBuilder pending = new StringBuilder();
+            for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+                pending.append(pending.length() == 0 ? "" : " ").append(flat.substring(start, end).strip());
+                // The break iterator splits after "Mrs." or "No." before a capital; glue those back.
+                if (!ABBREVIATION.matcher(pending).find()) {
+                    sentences.add(pending.toString());
+                    pending.setLength(0);
+                }
+            }
+            if (pending.length() > 0) {
+                sentences.add(pending.toString());
+            }
+        }
+        return sentences;
+    }
+
+    static int words(String text) {
+        String t = text.strip();
+        return t.isEmpty() ? 0 : t.split("\\s+").length;
+    }
+}

@@ -1,0 +1,109 @@
+package io.linernotes.retrieval;
+
+import io.linernotes.config.RetrievalConfig;
+import io.linernotes.essay.Essay;
+import io.linernotes.essay.EssayStore;
+import io.linernotes.essay.Scope;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.LongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Retriever} of Liner Notes: BM25 and vector search over the same passages, each contributing
+ * {@code candidates}, fused by reciprocal rank. BM25 finds names and rare words ("Ichabod Crane"); vectors
+ * find the passage that answers a question in other words. With vectors off it is BM25 alone and never
+ * touches the embedding model.
+ */
+public final class HybridRetriever implements Retriever {
+
+    private static final Logger log = LoggerFactory.getLogger(HybridRetriever.class);
+
+    /** Passages examined by {@link #songsQuoting} before grouping them by song. */
+    private static final int PHRASE_HITS = 200;
+
+    private final LuceneIndex index;
+    private final Embedder embedder;
+    private final LongFunction<Essay> essays;
+    private final RetrievalConfig config;
+    private final ReciprocalRankFusion fusion;
+
+    /**
+     * @param embedder the question embedder (the cache is not needed for questions); ignored and may be
+     *                 null when {@code config.vectors()} is false
+     * @param essays   the essay of an id, or null when it no longer exists (its passages are then skipped)
+     */
+    public HybridRetriever(LuceneIndex index, Embedder embedder, LongFunction<Essay> essays, RetrievalConfig config) {
+        this.index = Objects.requireNonNull(index, "index");
+        this.config = Objects.requireNonNull(config, "config");
+        this.embedder = config.vectors() ? Objects.requireNonNull(embedder, "embedder") : null;
+        this.essays = Objects.requireNonNull(essays, "essays");
+        this.fusion = new ReciprocalRankFusion(config.rrfK());
+    }
+
+    public HybridRetriever(LuceneIndex index, Embedder embedder, EssayStore store, RetrievalConfig config) {
+        this(index, embedder, id -> store.get(id).orElse(null), config);
+    }
+
+    @Override
+    public List<RetrievedPassage> retrieve(String question, Set<Long> songIds, Scope reader, int limit) {
+        if (question == null || question.isBlank() || limit <= 0) {
+            return List.of();
+        }
+        long start = System.nanoTime();
+        PassageFilter filter = new PassageFilter(songIds, reader);
+        int candidates = Math.max(config.candidates(), limit);
+        List<ScoredPassage> lexical = index.searchText(question, filter, candidates);
+        List<ScoredPassage> vector = List.of();
+        if (embedder != null && index.layout().vectors()) {
+            try {
+                vector = index.searchVector(embedder.embed(question), filter, candidates);
+            } catch (RuntimeException e) {
+                // An answer from BM25 alone beats no answer; the failure is logged for the operator.
+                log.warn("Embedding the question failed; answering from BM25 alone", e);
+            }
+        }
+        List<RetrievedPassage> out = new ArrayList<>(limit);
+        Map<Long, Essay> seen = new HashMap<>();
+        for (ReciprocalRankFusion.Fused f : fusion.fuse(lexical, vector)) {
+            Passage p = f.hit().passage();
+            Essay essay = seen.computeIfAbsent(p.essayId(), essays::apply);
+            if (essay == null || !reader(reader).canSee(essay.scope())) {
+                continue;
+            }
+            out.add(new RetrievedPassage(p, essay, f.score(), f.lexicalRank(), f.vectorRank(), f.lexicalScore()));
+            if (out.size() == limit) {
+                break;
+            }
+        }
+        log.debug("Retrieved {} passages ({} lexical, {} vector candidates) in {} µs",
+                out.size(), lexical.size(), vector.size(), (System.nanoTime() - start) / 1_000);
+        return out;
+    }
+
+    @Override
+    public List<Long> songsQuoting(String line, Scope reader, int limit) {
+        if (line == null || line.isBlank() || limit <= 0) {
+            return List.of();
+        }
+        // Hits arrive best first, so a song's first hit is its best: insertion order ranks the songs.
+        Set<Long> songs = new LinkedHashSet<>();
+        for (ScoredPassage hit : index.searchPhrase(line, PassageFilter.visibleTo(reader(reader)), PHRASE_HITS)) {
+            songs.add(hit.passage().songId());
+            if (songs.size() == limit) {
+                break;
+            }
+        }
+        return List.copyOf(songs);
+    }
+
+    private static Scope reader(Scope reader) {
+        return reader == null ? Scope.GLOBAL : reader;
+    }
+}

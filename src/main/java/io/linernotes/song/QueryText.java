@@ -1,0 +1,164 @@
+package io.linernotes.song;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a user typed, as folded words that remember how they were typed: the surface text (to quote a
+ * claimed artist back), whether punctuation broke the sentence before them, whether they sat inside
+ * quotes and whether they were possessive ("Cohen's").
+ */
+final class QueryText {
+
+    /** One folded word of the query. */
+    record Word(String norm, String surface, boolean breakBefore, boolean quoted, boolean possessive) {
+    }
+
+    /** Words that frame a question about a song rather than name it. */
+    static final Set<String> QUESTION_WORDS = Set.of(
+            "what", "whats", "why", "how", "which", "where", "when", "wat", "wut", "meaning", "meanings", "mean",
+            "means", "meant", "about", "abt", "lyrics", "lyric", "lyrical", "song", "songs", "track", "tune", "single",
+            "saying", "inspired", "inspiration", "behind", "story", "explain", "explanation", "explained",
+            "interpretation", "interpret", "analysis", "does", "did", "tell", "please", "pls", "plz", "is", "was",
+            "deal", "message", "theme", "themes", "based", "book", "written", "really", "anyone", "know", "think",
+            "can", "could", "help", "talking", "refer", "reference", "refers", "line", "lines", "verse", "chorus",
+            "title", "name", "called", "get", "understand", "happening", "describe", "describes");
+    /** Words that join a title to its artist or carry no name themselves. */
+    static final Set<String> FILLER = Set.of(
+            "by", "from", "feat", "featuring", "ft", "with", "x", "vs", "the", "a", "an", "of", "in", "on", "to",
+            "it", "its", "this", "that", "me", "i", "do", "be", "are", "and", "s", "some", "one", "off");
+    static final Set<String> FEATURING = Set.of("feat", "featuring", "ft", "featured");
+
+    private final List<Word> words;
+
+    private QueryText(List<Word> words) {
+        this.words = List.copyOf(words);
+    }
+
+    List<Word> words() {
+        return words;
+    }
+
+    int size() {
+        return words.size();
+    }
+
+    Word word(int i) {
+        return words.get(i);
+    }
+
+    List<String> norms() {
+        List<String> out = new ArrayList<>(words.size());
+        for (Word w : words) {
+            out.add(w.norm());
+        }
+        return out;
+    }
+
+    static boolean isContent(String norm) {
+        return !QUESTION_WORDS.contains(norm) && !FILLER.contains(norm);
+    }
+
+    static QueryText parse(String raw) {
+        List<Word> out = new ArrayList<>();
+        if (raw == null) {
+            return new QueryText(out);
+        }
+        String text = TextNormalizer.unifyPunctuation(raw);
+        boolean inQuote = false;
+        boolean pendingBreak = false;
+        for (String chunk : text.trim().split("\\s+")) {
+            if (chunk.isEmpty()) {
+                continue;
+            }
+            int s = 0;
+            int e = chunk.length();
+            boolean opens = false;
+            while (s < e && !Character.isLetterOrDigit(chunk.charAt(s))) {
+                char c = chunk.charAt(s);
+                if (c == '"' || c == '\'') {
+                    opens = true;
+                } else if (c == '(' || c == '-' || c == '[') {
+                    pendingBreak = true;
+                }
+                s++;
+            }
+            boolean closes = false;
+            boolean breakAfter = false;
+            while (e > s && !Character.isLetterOrDigit(chunk.charAt(e - 1))) {
+                char c = chunk.charAt(e - 1);
+                if (c == '"' || c == '\'') {
+                    closes = true;
+                } else if (".,?!;:)-]".indexOf(c) >= 0) {
+                    breakAfter = true;
+                }
+                e--;
+            }
+            if (s >= e) {
+                // a lone dash, quote or bracket still splits the sentence
+                pendingBreak = true;
+                if (opens && !inQuote) {
+                    inQuote = true;
+                } else if (opens) {
+                    inQuote = false;
+                }
+                continue;
+            }
+            if (opens && !inQuote) {
+                inQuote = true;
+                pendingBreak = true;
+            }
+            String body = chunk.substring(s, e);
+            boolean possessive = body.endsWith("'s");
+            List<String> tokens = TextNormalizer.tokens(body);
+            for (int i = 0; i < tokens.size(); i++) {
+                out.add(new Word(tokens.get(i), body, pendingBreak && i == 0, inQuote, possessive && i == tokens.size() - 1));
+                pendingBreak = false;
+            }
+            if (closes && inQuote) {
+                inQuote = false;
+                breakAfter = true;
+            }
+            pendingBreak = pendingBreak || breakAfter;
+        }
+        return new QueryText(out);
+    }
+
+    /** Whether every word in [from, to) was typed inside quotes. */
+    boolean quoted(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!words.get(i).quoted()) {
+                return false;
+            }
+        }
+        return to > from;
+    }
+
+    /** Whether [from, to) is exactly one quoted passage (not a few words out of a longer quote). */
+    boolean wholeQuote(int from, int to) {
+        if (!quoted(from, to)) {
+            return false;
+        }
+        boolean starts = from == 0 || !words.get(from - 1).quoted() || words.get(from).breakBefore();
+        boolean ends = to == words.size() || !words.get(to).quoted() || words.get(to).breakBefore();
+        return starts && ends;
+    }
+
+    /** The typed form of words [from, to), each typed chunk once. */
+    String surface(int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        String last = null;
+        for (int i = from; i < to; i++) {
+            String s = words.get(i).surface();
+            if (!s.equals(last)) {
+                if (sb.length() > 0) {
+                    sb.append(' ');
+                }
+                sb.append(s.endsWith("'s") ? s.substring(0, s.length() - 2) : s);
+            }
+            last = s;
+        }
+        return sb.toString();
+    }
+}

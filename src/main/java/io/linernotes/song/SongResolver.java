@@ -1,0 +1,157 @@
+package io.linernotes.song;
+
+import io.linernotes.essay.Scope;
+import io.linernotes.song.MatchJudge.Verdict;
+import io.linernotes.song.TitleMatcher.TitleMatch;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds which catalogue song a user means from a noisy name ("runawya", "Runaway by Pusha T", "Kanye
+ * West - Runaway") or a free question, and says so only when sure: {@link SongResolution.Found} for one
+ * clear song, {@link SongResolution.Ambiguous} when several fit about equally, otherwise
+ * {@link SongResolution.NotFound} — a song the store lacks is never swapped for a similar-sounding one.
+ */
+public final class SongResolver {
+
+    private static final Logger log = LoggerFactory.getLogger(SongResolver.class);
+    private static final int CANDIDATES = 40;
+    /** Songs within this score of the best are "about equally" good. */
+    private static final double TIE = 0.05;
+    private static final double LINE_CONFIDENCE = 0.8;
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]{3,200})\"|(?<![\\p{L}\\p{N}])'([^']{3,200})'(?![\\p{L}\\p{N}])");
+
+    private final SongCatalog catalog;
+    private final BiFunction<String, Scope, List<Long>> songsQuoting;
+
+    /** A resolver over {@code catalog} that does not look up quoted lyric lines. */
+    public SongResolver(SongCatalog catalog) {
+        this(catalog, null);
+    }
+
+    /**
+     * A resolver over {@code catalog}; {@code songsQuoting} (for example the retriever's
+     * {@code songsQuoting(line, reader, limit)}) maps a quoted lyric line to the ids of songs whose essays
+     * quote it, best first. It may be null.
+     */
+    public SongResolver(SongCatalog catalog, BiFunction<String, Scope, List<Long>> songsQuoting) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.songsQuoting = songsQuoting;
+    }
+
+    /** The same resolver over a newer catalogue. */
+    public SongResolver withCatalog(SongCatalog next) {
+        return new SongResolver(next, songsQuoting);
+    }
+
+    /** Resolves what was typed in a song option: a song name, perhaps with its artist, or a lyric line. */
+    public SongResolution resolve(String text, Scope reader) {
+        return run(text, reader, false);
+    }
+
+    /**
+     * Finds the song a free question names, if it names one ("what's roche rumble by the fall about?").
+     * A question naming no title is {@link SongResolution.NotFound}: the caller then relies on retrieval.
+     */
+    public SongResolution findInQuestion(String question, Scope reader) {
+        return run(question, reader, true);
+    }
+
+    private SongResolution run(String text, Scope reader, boolean question) {
+        String query = text == null ? "" : text.strip();
+        QueryText q = QueryText.parse(query);
+        if (q.size() == 0) {
+            return new SongResolution.NotFound(query);
+        }
+        List<Verdict> accepted = new ArrayList<>();
+        for (SongProfile p : CandidateSearch.top(catalog, q.norms(), reader, CANDIDATES)) {
+            TitleMatch tm = TitleMatcher.best(q.norms(), p, catalog);
+            if (tm == null) {
+                continue;
+            }
+            Verdict v = MatchJudge.judge(q, tm, question);
+            if (log.isTraceEnabled()) {
+                log.trace("{} -> {} {} ({})", query, TitleMatcher.describe(tm), v.accepted(), v.reason());
+            }
+            if (v.accepted()) {
+                accepted.add(v);
+            }
+        }
+        if (!accepted.isEmpty()) {
+            return decide(accepted);
+        }
+        SongResolution byLine = byQuotedLine(query, q, reader, question);
+        return byLine != null ? byLine : new SongResolution.NotFound(query);
+    }
+
+    private static SongResolution decide(List<Verdict> accepted) {
+        accepted.sort(Comparator.comparingDouble(Verdict::score).reversed()
+                .thenComparing(v -> v.match().profile().song().id()));
+        Verdict top = accepted.get(0);
+        List<SongResolution.Candidate> tied = new ArrayList<>();
+        for (Verdict v : accepted) {
+            if (top.score() - v.score() < TIE) {
+                tied.add(new SongResolution.Candidate(v.match().profile().song(), clamp(v.score())));
+            }
+        }
+        if (tied.size() > 1) {
+            return new SongResolution.Ambiguous(tied);
+        }
+        return new SongResolution.Found(top.match().profile().song(), clamp(top.score()), top.misattribution());
+    }
+
+    /**
+     * A lyric line is only looked up when no title matched: in quotes within a question, or as the whole
+     * song option when it is long enough to be a line.
+     */
+    private SongResolution byQuotedLine(String query, QueryText q, Scope reader, boolean question) {
+        if (songsQuoting == null) {
+            return null;
+        }
+        Set<String> lines = new LinkedHashSet<>();
+        Matcher m = QUOTED.matcher(TextNormalizer.unifyPunctuation(query));
+        while (m.find()) {
+            String line = m.group(1) != null ? m.group(1) : m.group(2);
+            if (TextNormalizer.tokens(line).size() >= 3) {
+                lines.add(line.strip());
+            }
+        }
+        if (!question && q.size() >= 4) {
+            lines.add(query);
+        }
+        for (String line : lines) {
+            Map<Long, Song> songs = new LinkedHashMap<>();
+            for (long id : songsQuoting.apply(line, reader)) {
+                catalog.profileById(id).filter(p -> p.visibleTo(reader)).ifPresent(p -> songs.put(id, p.song()));
+            }
+            if (songs.size() == 1) {
+                return new SongResolution.Found(songs.values().iterator().next(), LINE_CONFIDENCE, null);
+            }
+            if (songs.size() > 1) {
+                List<SongResolution.Candidate> c = new ArrayList<>();
+                double score = LINE_CONFIDENCE;
+                for (Song s : songs.values()) {
+                    c.add(new SongResolution.Candidate(s, score));
+                    score *= 0.95;
+                }
+                return new SongResolution.Ambiguous(c);
+            }
+        }
+        return null;
+    }
+
+    private static double clamp(double score) {
+        return Math.max(0.0, Math.min(1.0, score));
+    }
+}

@@ -1,0 +1,187 @@
+package io.linernotes.song;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds where in a query a song's title is typed, and how well. Every window of query words is compared
+ * with every form of the title two ways — word by word (order-free, typo-tolerant, function words
+ * weighing less) and as one joined string (for split or run-together words) — and the best is kept.
+ */
+final class TitleMatcher {
+
+    /** Near spellings count as a confident word match from this similarity on. */
+    static final double SURE_WORD = 0.85;
+
+    /**
+     * The best place of one song's title in a query. {@code score} is the window's similarity to the
+     * title form; {@code titleCoverage} how much of the title form the window typed; {@code windowCoverage}
+     * how much of the window is title; {@code sureWords} how many title words other than function words
+     * were typed (nearly) exactly, {@code typedContent} how many were typed at all, {@code rareWords} how
+     * many of the sure ones few titles share.
+     */
+    record TitleMatch(SongProfile profile, SongProfile.Variant variant, int from, int to, double score,
+                      double titleCoverage, double windowCoverage, int sureWords, int contentWords,
+                      int rareWords, int typedContent) {
+    }
+
+    private TitleMatcher() {
+    }
+
+    /**
+     * The best window for {@code p}'s title in {@code query}; a title word counts as rare when few titles
+     * of {@code catalog} share it (such a word alone can identify a song, "swells"; "love" cannot).
+     */
+    static TitleMatch best(List<String> query, SongProfile p, SongCatalog catalog) {
+        int rareLimit = Math.max(3, catalog.size() / 200);
+        TitleMatch best = null;
+        for (SongProfile.Variant v : p.titles()) {
+            TitleMatch m = best(query, p, v, catalog.titleIndex(), rareLimit);
+            if (m != null && (best == null || better(m, best))) {
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    private static boolean better(TitleMatch a, TitleMatch b) {
+        if (Math.abs(a.score() - b.score()) > 1e-9) {
+            return a.score() > b.score();
+        }
+        if (Math.abs(a.titleCoverage() - b.titleCoverage()) > 1e-9) {
+            return a.titleCoverage() > b.titleCoverage();
+        }
+        return !a.variant().alias() && b.variant().alias();
+    }
+
+    private static TitleMatch best(List<String> query, SongProfile p, SongProfile.Variant v, TokenIndex index,
+                                   int rareLimit) {
+        List<String> title = v.tokens();
+        int n = query.size();
+        int m = title.size();
+        double[][] sim = new double[n][m];
+        boolean any = false;
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < m; k++) {
+                sim[i][k] = Fuzzy.tokenSim(query.get(i), title.get(k));
+                any |= sim[i][k] > 0;
+            }
+        }
+        String titleKey = Fuzzy.joinedKey(title, 0, m);
+        int contentWords = 0;
+        boolean[] rare = new boolean[m];
+        for (int k = 0; k < m; k++) {
+            String t = title.get(k);
+            contentWords += TextNormalizer.isFunctionWord(t) ? 0 : 1;
+            rare[k] = !TextNormalizer.isFunctionWord(t) && index.postings(t).length <= rareLimit;
+        }
+        TitleMatch best = null;
+        for (int from = 0; from < n; from++) {
+            for (int to = from + 1; to <= Math.min(n, from + m + 2); to++) {
+                TitleMatch w = window(query, p, v, sim, from, to, titleKey, any, contentWords, rare);
+                if (w != null && (best == null || better(w, best))) {
+                    best = w;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static TitleMatch window(List<String> query, SongProfile p, SongProfile.Variant v, double[][] sim,
+                                     int from, int to, String titleKey, boolean any, int contentWords,
+                                     boolean[] rare) {
+        List<String> title = v.tokens();
+        int m = title.size();
+        double windowWeight = 0;
+        for (int i = from; i < to; i++) {
+            windowWeight += SongProfile.weight(query.get(i));
+        }
+        double matchedTitle = 0;
+        double matchedWindow = 0;
+        int sure = 0;
+        int rareSure = 0;
+        int typed = 0;
+        if (any) {
+            // greedy one-to-one pairing, most similar pairs first
+            List<double[]> pairs = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                for (int k = 0; k < m; k++) {
+                    if (sim[i][k] > 0) {
+                        pairs.add(new double[] {sim[i][k], i, k});
+                    }
+                }
+            }
+            pairs.sort((a, b) -> Double.compare(b[0], a[0]));
+            boolean[] usedQ = new boolean[to - from];
+            boolean[] usedT = new boolean[m];
+            for (double[] pr : pairs) {
+                int i = (int) pr[1];
+                int k = (int) pr[2];
+                if (usedQ[i - from] || usedT[k]) {
+                    continue;
+                }
+                usedQ[i - from] = true;
+                usedT[k] = true;
+                matchedTitle += pr[0] * SongProfile.weight(title.get(k));
+                matchedWindow += pr[0] * SongProfile.weight(query.get(i));
+                typed += TextNormalizer.isFunctionWord(title.get(k)) ? 0 : 1;
+                if (pr[0] >= SURE_WORD && !TextNormalizer.isFunctionWord(title.get(k))) {
+                    sure++;
+                    rareSure += rare[k] ? 1 : 0;
+                }
+            }
+        }
+        double cov = matchedTitle / v.weight();
+        double wcov = matchedWindow / windowWeight;
+        double score = (matchedTitle + matchedWindow) / (v.weight() + windowWeight);
+        String windowKey = Fuzzy.joinedKey(query, from, to);
+        if (windowKey.length() >= 4 && titleKey.length() >= 4 && edgesBelong(query, from, to, title)) {
+            // sound-alike keys may meet exactly, but only the same letters make an exact title
+            double joined = Fuzzy.stringSim(windowKey, titleKey);
+            if (joined >= 1.0 && !Fuzzy.joinedPlain(query, from, to).equals(Fuzzy.joinedPlain(title, 0, m))) {
+                joined = 0.95;
+            }
+            if (joined > score) {
+                score = joined;
+                cov = Math.max(cov, joined);
+                wcov = Math.max(wcov, joined);
+                if (joined >= SURE_WORD) {
+                    sure = Math.max(sure, contentWords);
+                    rareSure = Math.max(rareSure, count(rare));
+                    typed = contentWords;
+                }
+            }
+        }
+        if (score <= 0) {
+            return null;
+        }
+        return new TitleMatch(p, v, from, to, score, cov, wcov, sure, contentWords, rareSure, typed);
+    }
+
+    /**
+     * Joined comparison is for words split or run together ("pleasure dome"); a window ending on a
+     * joining word the title lacks ("heartbreak hotel by" ≈ "heartbreak hotel lobby") is not a title.
+     */
+    private static boolean edgesBelong(List<String> query, int from, int to, List<String> title) {
+        for (String edge : new String[] {query.get(from), query.get(to - 1)}) {
+            if (TextNormalizer.isFunctionWord(edge) && !title.contains(edge)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int count(boolean[] flags) {
+        int n = 0;
+        for (boolean f : flags) {
+            n += f ? 1 : 0;
+        }
+        return n;
+    }
+
+    static String describe(TitleMatch m) {
+        return String.format("%s [%d,%d) score=%.2f cov=%.2f wcov=%.2f sure=%d/%d rare=%d", m.profile().song().title(),
+                m.from(), m.to(), m.score(), m.titleCoverage(), m.windowCoverage(), m.sureWords(), m.contentWords(), m.rareWords())
+                + (m.variant().alias() ? " alias=" + String.join(" ", m.variant().tokens()) : "");
+    }
+}

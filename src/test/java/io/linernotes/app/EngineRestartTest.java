@@ -1,0 +1,46 @@
+package io.linernotes.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.linernotes.answer.Answer;
+import io.linernotes.answer.AnswerRequest;
+import io.linernotes.config.AppConfig;
+import io.linernotes.essay.Scope;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EngineRestartTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    @DisplayName("a restart embeds nothing; the demo essays are imported once; a removed essay stays removed")
+    void restartEmbedsNothing() {
+        AppConfig config = AppConfig.defaults().withDataDir(dataDir.toString());
+        long firstEssays;
+        try (Engine first = Engine.open(config)) {
+            assertTrue(first.startReport().demoImported());
+            firstEssays = first.startReport().essays();
+            assertTrue(firstEssays >= 5, "demo essays imported: " + firstEssays);
+            assertTrue(first.embeddingsComputed() > 0, "the first start embedded the demo passages");
+            long stan = first.essays().list(Scope.GLOBAL).stream()
+                    .filter(e -> e.song().title().equals("Stan")).findFirst().orElseThrow().id();
+            assertTrue(first.essays().remove(stan, Scope.GLOBAL));
+        }
+        try (Engine second = Engine.open(config)) {
+            assertFalse(second.startReport().demoImported());
+            assertFalse(second.startReport().indexRebuilt(), "the index was current");
+            assertEquals(firstEssays - 1, second.startReport().essays());
+            assertEquals(0, second.embeddingsComputed(), "nothing embedded at start");
+            Answer answer = second.answers().answer(AnswerRequest.meaning("Fast Car", null, Scope.GLOBAL));
+            assertEquals(Answer.Status.ANSWERED, answer.status());
+            Answer stan = second.answers().answer(AnswerRequest.meaning("Stan", null, Scope.GLOBAL));
+            assertEquals(Answer.Status.NO_COMMENTARY, stan.status());
+        }
+    }
+}

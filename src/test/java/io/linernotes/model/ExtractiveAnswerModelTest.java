@@ -1,0 +1,147 @@
+package io.linernotes.model;
+
+import static io.linernotes.model.SongFixtures.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.linernotes.prompt.ChatPrompt;
+import io.linernotes.retrieval.RetrievedPassage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@DisplayName("The extractive answerer")
+class ExtractiveAnswerModelTest {
+
+    private static final Pattern CITATION = Pattern.compile("\\[(\\d+)]");
+    private final ExtractiveAnswerModel model = new ExtractiveAnswerModel();
+
+    private Generated ask(String question, List<RetrievedPassage> passages) {
+        return model.generate(new GenerationRequest(new ChatPrompt("s", "u"), question, LANTERN, passages), s -> { });
+    }
+
+    @Test
+    @DisplayName("quotes the sentence about the Ichabod Crane line and cites its passage")
+    void answersWithTheSentenceAboutTheLine() {
+        Generated answer = ask("What does the Ichabod Crane line mean in Hollow Lantern?", oneEssay());
+
+        assertTrue(answer.text().contains(QUILL_CRANE_SENTENCE), answer.text());
+        int sentenceAt = answer.text().indexOf(QUILL_CRANE_SENTENCE);
+        Matcher firstCitationAfter = CITATION.matcher(answer.text());
+        assertTrue(firstCitationAfter.find(sentenceAt), answer.text());
+        assertEquals("1", firstCitationAfter.group(1), "the bridge passage is [1]: " + answer.text());
+        assertEquals("extractive", answer.generatedBy());
+        assertFalse(answer.fallback());
+    }
+
+    @Test
+    @DisplayName("does not take the song's own name in the question for what is asked")
+    void songNameIsNotTheQuestion() {
+        String text = ask("What does the Ichabod Crane line mean in Hollow Lantern?", oneEssay()).text();
+
+        assertFalse(text.contains("Hollow Lantern is a song about"), text);
+    }
+
+    @Test
+    @DisplayName("keeps a passage's sentences in their own order")
+    void keepsSentenceOrderWithinAPassage() {
+        String text = ask("Ichabod Crane line, Washington Irving's story and the kick drum?", oneEssay()).text();
+
+        int crane = text.indexOf("The bridge turns on the Ichabod Crane line");
+        int irving = text.indexOf("That image casts him");
+        int drum = text.indexOf("The fiddle drops out");
+        assertTrue(crane >= 0 && irving > crane && drum > irving, text);
+    }
+
+    @Test
+    @DisplayName("sets two essays' readings side by side, citing both")
+    void presentsDifferingReadings() {
+        String text = ask("What does the Ichabod Crane line mean?", twoEssays()).text();
+
+        assertTrue(text.startsWith("Readings differ: "), text);
+        assertTrue(text.contains("Mara Quill reads it as “"), text);
+        assertTrue(text.contains("Dev Okafor as “"), text);
+        assertTrue(text.contains("[1]") && text.contains("[2]"), text);
+        assertTrue(text.indexOf("Mara Quill") < text.indexOf("[1]") && text.indexOf("Dev Okafor") < text.indexOf("[2]"),
+                text);
+        assertTrue(text.contains(OKAFOR_CRANE_SENTENCE), text);
+    }
+
+    @Test
+    @DisplayName("does not claim differing readings when only one essay speaks to the question")
+    void noReadingsWhenOneEssayAnswers() {
+        String text = ask("Why does the fiddle drop out under the kick drum?", twoEssays()).text();
+
+        assertFalse(text.contains("Readings differ"), text);
+        assertTrue(text.contains("The fiddle drops out right there"), text);
+    }
+
+    @Test
+    @DisplayName("says so when nothing in the passages touches the question, then quotes their openings")
+    void saysSoWhenOffTopic() {
+        String text = ask("Who played the saxophone solo?", oneEssay()).text();
+
+        assertTrue(text.startsWith(ExtractiveAnswerModel.OFF_TOPIC), text);
+        assertTrue(text.contains("[1]"), text);
+    }
+
+    @Test
+    @DisplayName("with no passages at all, says there is nothing rather than inventing")
+    void nothingToSay() {
+        assertEquals(ExtractiveAnswerModel.NOTHING, ask("What does it mean?", List.of()).text());
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @DisplayName("stays short, cites only passages it has, and adds no words of its own beyond connectives")
+    @ValueSource(strings = {
+        "What does the Ichabod Crane line mean?",
+        "what is this song about",
+        "Is the ending hopeful?",
+        "Tell me about the narrator, the valley, the landmarks, the chorus, the lantern, the sunrise and the drum",
+        "Who played the saxophone solo?"})
+    void boundedAndGrounded(String question) {
+        for (List<RetrievedPassage> passages : List.of(oneEssay(), twoEssays())) {
+            String text = ask(question, passages).text();
+            int words = text.split("\\s+").length;
+            assertTrue(words >= 10 && words <= 135, words + " words: " + text);
+
+            Matcher m = CITATION.matcher(text);
+            int citations = 0;
+            while (m.find()) {
+                int n = Integer.parseInt(m.group(1));
+                assertTrue(n >= 1 && n <= passages.size(), text);
+                citations++;
+            }
+            assertTrue(citations >= 1, text);
+
+            String all = String.join(" ", passages.stream().map(p -> p.passage().text()).toList());
+            for (String quoted : quotedParts(text)) {
+                assertTrue(all.contains(quoted), "not from the passages: «" + quoted + "» in " + text);
+            }
+        }
+    }
+
+    /** The stretches of answer text that must be verbatim passage text: everything but citations and connectives. */
+    private static List<String> quotedParts(String text) {
+        String body = text.replace(ExtractiveAnswerModel.OFF_TOPIC, "").replace("Readings differ: ", "");
+        List<String> parts = new ArrayList<>();
+        Matcher quoted = Pattern.compile("“(.*?)”").matcher(body);
+        boolean any = false;
+        while (quoted.find()) {
+            parts.add(quoted.group(1).strip());
+            any = true;
+        }
+        if (!any) {
+            for (String piece : body.split("\\s*\\[\\d+]\\s*")) {
+                if (!piece.isBlank()) {
+                    parts.add(piece.strip());
+                }
+            }
+        }
+        return parts;
+    }
+}

@@ -1,0 +1,27 @@
+package io.linernotes.song;
+
+import io.linernotes.essay.Scope;
+
+/** Not a test: prints how the corpus catalogue judges the queries given as arguments (a tuning aid). */
+final class ResolverDebugRun {
+
+    private ResolverDebugRun() {
+    }
+
+    public static void main(String[] args) {
+        SongCatalog catalog = SongCatalog.of(WikipediaSongsCorpus.load().entries);
+        for (String query : args) {
+            QueryText q = QueryText.parse(query);
+            System.out.println("== " + query + "  " + q.norms());
+            for (SongProfile p : CandidateSearch.top(catalog, q.norms(), Scope.GLOBAL, 8)) {
+                TitleMatcher.TitleMatch tm = TitleMatcher.best(q.norms(), p, catalog);
+                if (tm != null) {
+                    MatchJudge.Verdict v = MatchJudge.judge(q, tm, true);
+                    System.out.printf("  %s -> %s %.2f %s%n", TitleMatcher.describe(tm), v.accepted(), v.score(), v.reason());
+                }
+            }
+            System.out.println("  question: " + new SongResolver(catalog).findInQuestion(query, Scope.GLOBAL));
+            System.out.println("  name:     " + new SongResolver(catalog).resolve(query, Scope.GLOBAL));
+        }
+    }
+}
