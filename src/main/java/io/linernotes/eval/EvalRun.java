@@ -78,9 +78,8 @@ public final class EvalRun {
     }
 
     /**
-     * The baseline threshold sweep on a question set (no engine involved except to learn which artist each
-     * record's text states, which the corrections figure needs only for records without one; the sweep's
-     * objective does not use it).
+     * The baseline threshold sweep on a question set; needs no engine, since the objective (song top-1 plus
+     * absent refusals) uses neither the engine nor the artists.
      */
     public static List<ThresholdTuner.Point> tune(Path corpus, Path questionsFile, double from, double to, double step)
             throws IOException {
