@@ -1,0 +1,38 @@
+package io.linernotes.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+
+/** Resident memory of this process from {@code /proc/self/status} (Linux only; empty elsewhere). */
+public final class ProcessMemory {
+
+    private static final Path STATUS = Path.of("/proc/self/status");
+
+    private ProcessMemory() {
+    }
+
+    /** Current resident set size in kB ({@code VmRSS}). */
+    public static OptionalLong residentKb() {
+        return field("VmRSS:");
+    }
+
+    /** Peak resident set size in kB ({@code VmHWM}). */
+    public static OptionalLong peakResidentKb() {
+        return field("VmHWM:");
+    }
+
+    private static OptionalLong field(String name) {
+        try {
+            for (String line : Files.readAllLines(STATUS)) {
+                if (line.startsWith(name)) {
+                    return OptionalLong.of(Long.parseLong(line.substring(name.length()).replace("kB", "").strip()));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.empty();
+    }
+}

@@ -1,0 +1,118 @@
+package io.linernotes.eval;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import io.linernotes.answer.Answer;
+import io.linernotes.answer.AnswerRequest;
+import io.linernotes.answer.Source;
+import io.linernotes.app.Engine;
+import io.linernotes.config.AppConfig;
+import io.linernotes.config.ModelConfig;
+import io.linernotes.essay.Essay;
+import io.linernotes.essay.EssayFormatException;
+import io.linernotes.essay.Scope;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One evaluation: imports the corpus into a fresh data directory through {@link Engine#essays()}, asks every
+ * question through the real answer path (extractive model, global scope), runs the {@link NaiveRag} baseline
+ * on the same corpus and questions, and scores both with one {@link Scorer}.
+ */
+public final class EvalRun {
+
+    private static final Logger log = LoggerFactory.getLogger(EvalRun.class);
+
+    /** What to evaluate. {@code config} supplies retrieval settings; its data dir and model are replaced. */
+    public record Options(Path corpus, Path questions, double baselineThreshold, AppConfig config) {
+    }
+
+    private EvalRun() {
+    }
+
+    public static EvalReport run(Options options) throws IOException, EssayFormatException {
+        List<CorpusRecord> records = EvalFiles.corpus(options.corpus());
+        List<EvalQuestion> questions = EvalFiles.questions(options.questions());
+        Path dataDir = Files.createTempDirectory("linernotes-eval");
+        AppConfig config = options.config().withDataDir(dataDir.toString()).withModel(ModelConfig.defaults());
+        Map<String, SystemAnswer> engineAnswers = new HashMap<>();
+        CorpusMap map;
+        long importMillis;
+        try (Engine engine = Engine.open(config)) {
+            removeEverything(engine);
+            long started = System.nanoTime();
+            engine.essays().importFile(options.corpus().getFileName().toString(),
+                    Files.readAllBytes(options.corpus()), Scope.GLOBAL);
+            importMillis = (System.nanoTime() - started) / 1_000_000;
+            List<Essay> stored = engine.essays().list(Scope.GLOBAL);
+            map = CorpusMap.of(records, stored);
+            log.info("imported {} essays in {} ms; {} match no corpus record", stored.size(), importMillis,
+                    map.unmatchedEssays());
+            for (EvalQuestion q : questions) {
+                Answer answer = engine.answers().answer(AnswerRequest.ask(q.query(), Scope.GLOBAL));
+                engineAnswers.put(q.id(), toSystemAnswer(answer, map));
+            }
+        } finally {
+            deleteQuietly(dataDir);
+        }
+        Scorer scorer = new Scorer(records.stream().map(CorpusRecord::title).filter(t -> t != null).toList(),
+                CorpusMap.expectedArtist(records, map));
+
+        long baselineStart = System.nanoTime();
+        NaiveRag rag = NaiveRag.build(records, new AllMiniLmL6V2EmbeddingModel());
+        long baselineMillis = (System.nanoTime() - baselineStart) / 1_000_000;
+        Map<String, SystemAnswer> baselineAnswers = new HashMap<>();
+        for (EvalQuestion q : questions) {
+            baselineAnswers.put(q.id(), NaiveRag.answer(rag.retrieve(q.query()), options.baselineThreshold()));
+        }
+        return new EvalReport(options.corpus().toString(), options.questions().toString(), questions.size(),
+                records.size(), map.storedIds().size(), options.baselineThreshold(), rag.segments(), importMillis,
+                baselineMillis, scorer.scoreAll(questions, engineAnswers), scorer.scoreAll(questions, baselineAnswers));
+    }
+
+    /**
+     * The baseline threshold sweep on a question set; needs no engine, since the objective (song top-1 plus
+     * absent refusals) uses neither the engine nor the artists.
+     */
+    public static List<ThresholdTuner.Point> tune(Path corpus, Path questionsFile, double from, double to, double step)
+            throws IOException {
+        List<CorpusRecord> records = EvalFiles.corpus(corpus);
+        List<EvalQuestion> questions = EvalFiles.questions(questionsFile);
+        EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
+        NaiveRag rag = NaiveRag.build(records, model);
+        Map<String, List<NaiveRag.Hit>> hits = new LinkedHashMap<>();
+        for (EvalQuestion q : questions) {
+            hits.put(q.id(), rag.retrieve(q.query()));
+        }
+        Scorer scorer = new Scorer(records.stream().map(CorpusRecord::title).filter(t -> t != null).toList(),
+                id -> java.util.Optional.empty());
+        return ThresholdTuner.sweep(questions, hits, scorer, from, to, step);
+    }
+
+    static SystemAnswer toSystemAnswer(Answer answer, CorpusMap map) {
+        return new SystemAnswer(answer.status() == Answer.Status.NO_COMMENTARY, map.idsOf(answer.song()),
+                answer.text(), answer.notes(), answer.sources().stream().map(Source::passage).toList());
+    }
+
+    /** The store of a fresh data directory may hold bundled demo essays; the evaluation wants the corpus alone. */
+    static void removeEverything(Engine engine) {
+        for (Essay e : engine.essays().list(Scope.GLOBAL)) {
+            engine.essays().remove(e.id(), e.scope());
+        }
+    }
+
+    static void deleteQuietly(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.warn("could not delete {}", dir, e);
+        }
+    }
+}
