@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class AnswerService {
 
     private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
+    /** Longest piece of the user's own text repeated back in a reply. */
+    static final int ECHO_CHARS = 120;
 
     private final SongLookup songs;
     private final Retriever retriever;
@@ -119,13 +121,19 @@ public final class AnswerService {
     }
 
     private Answer noCommentary(String subject, Song song) {
-        String text = templates.render(PromptTemplates.NO_COMMENTARY, Map.of("subject", subject));
+        String text = templates.render(PromptTemplates.NO_COMMENTARY, Map.of("subject", abbreviate(subject)));
         return new Answer(Answer.Status.NO_COMMENTARY, text, List.of(), List.of(), song, List.of(), "none");
+    }
+
+    /** What the user typed, short enough to repeat back (a 6,000-character question is not echoed whole). */
+    static String abbreviate(String text) {
+        return text.length() <= ECHO_CHARS ? text : text.substring(0, ECHO_CHARS).strip() + "…";
     }
 
     /** The correction an expert would open with: whose song it is, and who only features on it. */
     static String correction(Song song, SongResolution.Misattribution wrong) {
         String title = "\"" + song.title() + "\"";
+        wrong = new SongResolution.Misattribution(abbreviate(wrong.claimedArtist()), wrong.featured());
         if (wrong.featured()) {
             return title + " is " + song.artist() + "'s song, not " + wrong.claimedArtist() + "'s: "
                     + wrong.claimedArtist() + " is featured on it.";

@@ -44,6 +44,11 @@ public record ModelConfig(
                 default -> "";
             };
         }
+        if (!apiKeyEnv.isEmpty() && !apiKeyEnv.matches("[A-Za-z_][A-Za-z0-9_]{0,63}")) {
+            // Never echo the value: what was pasted here is most likely the key itself.
+            throw new ConfigException("model.apiKeyEnv must be the NAME of an environment variable (letters, digits"
+                    + " and _), not the key; put the key in that variable");
+        }
         if (timeoutSeconds == 0) {
             timeoutSeconds = 30;
         }
