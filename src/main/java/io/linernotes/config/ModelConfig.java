@@ -79,7 +79,7 @@ public record ModelConfig(
         Checks.range("model.deadlineSeconds", deadlineSeconds, 1, 600);
         Checks.range("model.breakerFailures", breakerFailures, 1, 100);
         Checks.range("model.breakerCooldownSeconds", breakerCooldownSeconds, 1, 3_600);
-        Checks.range("model.maxAnswerChars", maxAnswerChars, 200, 4_000);
+        Checks.range("model.maxAnswerChars", maxAnswerChars, 200, 20_000);
         if (secondary != null) {
             if (provider.equals("extractive")) {
                 throw new ConfigException("model.secondary is set but model.provider is extractive: "

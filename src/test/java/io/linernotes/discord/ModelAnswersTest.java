@@ -35,7 +35,9 @@ class ModelAnswersTest {
     @BeforeAll
     static void start() throws Exception {
         model = new OpenAiCompatibleServer();
-        ModelConfig openAi = new ModelConfig("openai", model.baseUrl(), "test-model", KEY_ENV, 10, 0, null, 0, true);
+        // Past the default cap of 3,500 characters, so that an answer longer than one message reaches Discord.
+        ModelConfig openAi = new ModelConfig("openai", model.baseUrl(), "test-model", KEY_ENV, 10, 0, null, 0, true)
+                .withLimits(0, 0, 0, 12_000);
         harness = new BotHarness(dataDir, openAi, Map.of(KEY_ENV, "test-key-not-secret"), BotHarness.config(List.of()));
         discord = harness.discord;
     }

@@ -82,7 +82,7 @@ class ResilienceSettingsTest {
         "a secondary without a first model|model:\\n  secondary:\\n    provider: openai\\n    model: m|extractive",
         "a secondary of a secondary|model:\\n  provider: openai\\n  model: m\\n  secondary:\\n    provider: openai\\n    model: n\\n    secondary:\\n      provider: openai\\n      model: o|secondary of its own",
         "a deadline of an hour|model:\\n  provider: openai\\n  model: m\\n  deadlineSeconds: 3600|deadlineSeconds",
-        "answers longer than Discord allows|model:\\n  provider: openai\\n  model: m\\n  maxAnswerChars: 9000|maxAnswerChars"})
+        "answers longer than anyone reads|model:\\n  provider: openai\\n  model: m\\n  maxAnswerChars: 90000|maxAnswerChars"})
     @DisplayName("reject settings that cannot work, naming the key")
     void rejects(String what, String yaml, String named) {
         ConfigException e = assertThrows(ConfigException.class, () -> load(yaml.replace("\\n", "\n")));
