@@ -78,7 +78,9 @@ public final class AnswerService {
             String asked = question.isEmpty() ? "What does \"" + found.song().title() + "\" mean?" : question;
             return answerAbout(found.song(), asked, notes, request, partial);
         }
-        String subject = hint.isEmpty() ? question : hint;
+        // Repeat a song's name back, not a whole question that only described one.
+        String subject = !hint.isEmpty() ? hint
+                : Questions.onlyNamesASong(question) ? question : "the song you describe";
         log.debug("no song found for '{}'", subject);
         return noCommentary(subject, null);
     }

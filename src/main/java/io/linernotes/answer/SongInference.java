@@ -6,6 +6,10 @@ import io.linernotes.retrieval.Retriever;
 import io.linernotes.song.Song;
 import io.linernotes.song.SongResolution;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,10 +22,14 @@ import java.util.Set;
  */
 final class SongInference {
 
-    /** Share of the question's content words a passage must contain before its song is taken as meant. */
-    static final double MIN_COVERAGE = 0.5;
-    /** ...and how many of them at least. */
-    static final int MIN_COVERED_WORDS = 2;
+    /** Share of the question's rarity-weighted content a song's essays must contain before it is taken as meant. */
+    static final double MIN_COVERAGE = 0.55;
+    /** The share needed when BM25 and the vectors both rank the same passage first. */
+    static final double MIN_COVERAGE_WHEN_AGREED = 0.35;
+    /** How far ahead of the runner-up the best song must be, unless retrieval also ranked it first. */
+    static final double MIN_MARGIN = 0.05;
+    /** Passages whose songs are considered. */
+    static final int CANDIDATE_PASSAGES = 10;
 
     private final SongLookup songs;
     private final Retriever retriever;
@@ -116,34 +124,70 @@ final class SongInference {
     }
 
     /**
-     * The song a question describes without naming it ("what is the Ichabod Crane line about?"): the song of
-     * the best passage, provided that passage contains most of the question's content words. Similarity alone
-     * never decides: a passage that merely resembles the question is not evidence that its song was meant.
+     * The song a question describes without naming it ("what is the Ichabod Crane line about?", "which anthem was
+     * written in Reggio Emilia in 1797?"). The songs of the best passages are candidates; each is scored by how
+     * much of the question's content its essays contain, every word weighted by its rarity in the index, so that
+     * "Reggio Emilia" counts for far more than "written". Similarity alone never decides: the best candidate must
+     * contain most of that weight, and clearly more than the runner-up unless retrieval also ranked it first.
      */
     private Optional<Song> byPassages(String question, Scope scope) {
         List<String> words = Questions.contentWords(question);
         if (words.isEmpty()) {
             return Optional.empty();
         }
-        List<RetrievedPassage> hits = retriever.retrieve(question, Set.of(), scope, 5);
+        List<RetrievedPassage> hits = retriever.retrieve(question, Set.of(), scope, CANDIDATE_PASSAGES);
+        if (hits.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Double> rarity = retriever.rarity(words);
+        double total = 0;
+        for (String w : words) {
+            total += rarity.getOrDefault(w, 0.0);
+        }
+        if (total <= 0) {
+            return Optional.empty();
+        }
+        Map<Long, StringBuilder> texts = new LinkedHashMap<>();
+        Map<Long, Set<Long>> essaysSeen = new HashMap<>();
         for (RetrievedPassage hit : hits) {
-            if (hit.lexicalRank() == 0) {
-                continue;
-            }
-            String text = Questions.fold(hit.passage().text() + " " + hit.essay().song().title() + " "
-                    + hit.essay().song().artist());
-            int covered = 0;
-            for (String w : words) {
-                if (containsWord(text, w)) {
-                    covered++;
-                }
-            }
-            if (covered >= Math.min(MIN_COVERED_WORDS, words.size())
-                    && covered >= Math.ceil(MIN_COVERAGE * words.size())) {
-                return songs.byId(hit.passage().songId());
+            long songId = hit.passage().songId();
+            StringBuilder text = texts.computeIfAbsent(songId, id -> new StringBuilder(
+                    hit.essay().song().title() + " " + hit.essay().song().artist() + " "
+                            + String.join(" ", hit.essay().song().featured())));
+            if (essaysSeen.computeIfAbsent(songId, id -> new HashSet<>()).add(hit.essay().id())) {
+                text.append(' ').append(hit.essay().body());
             }
         }
-        return Optional.empty();
+        long best = -1;
+        double bestScore = 0;
+        double secondScore = 0;
+        for (Map.Entry<Long, StringBuilder> candidate : texts.entrySet()) {
+            String folded = Questions.fold(candidate.getValue().toString());
+            double covered = 0;
+            for (String w : words) {
+                if (containsWord(folded, w)) {
+                    covered += rarity.getOrDefault(w, 0.0);
+                }
+            }
+            double score = covered / total;
+            if (score > bestScore) {
+                secondScore = bestScore;
+                bestScore = score;
+                best = candidate.getKey();
+            } else if (score > secondScore) {
+                secondScore = score;
+            }
+        }
+        RetrievedPassage top = hits.get(0);
+        boolean rankedFirst = best == top.passage().songId();
+        boolean clear = bestScore - secondScore >= MIN_MARGIN || rankedFirst;
+        // Both rankings agreeing on one passage is evidence of its own when the question paraphrases the essay.
+        boolean bothRankingsAgree = rankedFirst && top.lexicalRank() == 1 && top.vectorRank() == 1;
+        double needed = bothRankingsAgree ? MIN_COVERAGE_WHEN_AGREED : MIN_COVERAGE;
+        if (best < 0 || bestScore < needed || !clear) {
+            return Optional.empty();
+        }
+        return songs.byId(best);
     }
 
     /** Whole-word or word-prefix match (so "slacktivists" covers "slacktivist"), ignoring case. */

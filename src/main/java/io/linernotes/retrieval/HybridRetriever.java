@@ -105,6 +105,11 @@ public final class HybridRetriever implements Retriever {
     }
 
     @Override
+    public Map<String, Double> rarity(List<String> words) {
+        return index.rarity(words);
+    }
+
+    @Override
     public List<Long> songsQuoting(String line, Scope reader, int limit) {
         if (line == null || line.isBlank() || limit <= 0) {
             return List.of();

@@ -14,6 +14,10 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
+import java.util.LinkedHashMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -235,6 +239,39 @@ public final class LuceneIndex implements AutoCloseable {
         all.sort(java.util.Comparator.comparingInt((ScoredPassage s) -> s.passage().position())
                 .thenComparingLong(s -> s.passage().essayId()));
         return List.copyOf(all.subList(0, Math.min(n, all.size())));
+    }
+
+    /**
+     * How rare each word is among the passages (BM25's inverse document frequency, 0 for a word the analyzer
+     * drops): a passage that shares a question's rare words is far better evidence than one sharing common ones.
+     */
+    public Map<String, Double> rarity(List<String> words) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        try (Analyzer analyzer = PassageAnalyzer.forText()) {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                IndexReader reader = searcher.getIndexReader();
+                int docs = Math.max(1, reader.numDocs());
+                for (String word : words) {
+                    double weight = 0;
+                    try (TokenStream ts = analyzer.tokenStream(PassageFields.TEXT, word)) {
+                        CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+                        ts.reset();
+                        if (ts.incrementToken()) {
+                            int df = reader.docFreq(new Term(PassageFields.TEXT, term.toString()));
+                            weight = Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+                        }
+                        ts.end();
+                    }
+                    out.put(word, weight);
+                }
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     /** Live passages in the searchable (last refreshed) view. */

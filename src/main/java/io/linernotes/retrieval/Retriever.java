@@ -2,6 +2,7 @@ package io.linernotes.retrieval;
 
 import io.linernotes.essay.Scope;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Finds the passages that best answer a question, lexically and semantically, fused. */
@@ -18,6 +19,9 @@ public interface Retriever {
      * at most {@code limit}; a fused score of 0 since no question ranked them.
      */
     List<RetrievedPassage> openings(Set<Long> songIds, Scope reader, int limit);
+
+    /** How rare each word is in the indexed passages (inverse document frequency; 0 when unknown to it). */
+    Map<String, Double> rarity(List<String> words);
 
     /**
      * Songs whose passages contain {@code line} as a phrase (after normalising quotes and case), best
