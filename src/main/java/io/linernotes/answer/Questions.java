@@ -38,6 +38,9 @@ final class Questions {
     private static final Pattern PART_OF_A_SONG = Pattern.compile(
             "\\b(line|lines|verse|verses|hook|chorus|bridge|outro|intro|refrain|couplet|bars)\\b");
 
+    /** "Which song was recorded by …?", "who wrote …": a question that describes a song rather than names it. */
+    private static final Pattern DESCRIBES = Pattern.compile("^(which|who|whose|when|where|why|how|in which|in what)\\b");
+
     private Questions() {
     }
 
@@ -85,7 +88,7 @@ final class Questions {
      */
     static boolean onlyNamesASong(String question) {
         String q = fold(question).replaceAll("[?!.]+$", "").trim();
-        if (q.split("\\s+").length > 14 || PART_OF_A_SONG.matcher(q).find()) {
+        if (q.split("\\s+").length > 14 || PART_OF_A_SONG.matcher(q).find() || DESCRIBES.matcher(q).find()) {
             return false;
         }
         for (Pattern p : NAMES_A_SONG) {
