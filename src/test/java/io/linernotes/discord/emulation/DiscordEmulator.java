@@ -229,8 +229,11 @@ public final class DiscordEmulator implements AutoCloseable {
         return rest.serveBroken(name, how);
     }
 
-    public void directMessage(Actor actor, String content) {
-        gateway.dispatch("MESSAGE_CREATE", payloads.userMessage(actor, content, false));
+    /** A direct message to the bot; returns the message's id, which the bot's reply references. */
+    public String directMessage(Actor actor, String content) {
+        ObjectNode message = payloads.userMessage(actor, content, false);
+        gateway.dispatch("MESSAGE_CREATE", message);
+        return message.path("id").asText();
     }
 
     /** A guild channel message that mentions the bot as {@code <@BOT_ID>} somewhere in {@code content}. */
