@@ -81,7 +81,8 @@ public final class Asker {
         HookSink sink = new HookSink(hook, clock, minEditMillis);
         boolean accepted = work.submit(userId, () -> {
             if (acknowledgedInTime(acked)) {
-                flow.run(request, userId, sink).ifPresent(answer -> admission.charge(userId, request, answer));
+                // Charged before delivery: a question sent the moment the answer shows already sees the cost.
+                flow.run(request, userId, sink, answer -> admission.charge(userId, request, answer));
             }
         });
         if (!accepted) {

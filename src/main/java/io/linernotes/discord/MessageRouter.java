@@ -65,11 +65,12 @@ public final class MessageRouter extends ListenerAdapter {
         boolean accepted = work.submit(userId, () -> {
             event.getChannel().sendTyping().queue(ok -> { }, e -> log.debug("typing indicator failed", e));
             flow.run(request, userId, new ChannelSink(message), answer -> {
+                admission.charge(userId, request, answer);
                 if (direct) {
                     Long songId = answer.song() == null ? null : answer.song().id();
                     conversations.remember(userId, new AnswerRequest.Turn(request.question(), songId));
                 }
-            }).ifPresent(answer -> admission.charge(userId, request, answer));
+            });
         });
         if (!accepted) {
             reply(message, Replies.BUSY);

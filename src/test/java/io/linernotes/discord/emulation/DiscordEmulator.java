@@ -31,7 +31,9 @@ public final class DiscordEmulator implements AutoCloseable {
         gateway.start();
         try {
             long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-            while (gateway.getPort() == 0 && System.currentTimeMillis() < deadline) {
+            // getPort() is 0 before the server socket exists and -1 while it is not yet bound: wait for a real port,
+            // or JDA gets "ws://127.0.0.1:-1" and fails with "The host part is empty".
+            while (gateway.getPort() <= 0 && System.currentTimeMillis() < deadline) {
                 Thread.onSpinWait();
             }
         } catch (RuntimeException e) {
