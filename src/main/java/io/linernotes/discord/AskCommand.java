@@ -33,11 +33,11 @@ public final class AskCommand implements Feature {
 
     @Override
     public void onSlash(SlashCommandInteractionEvent event) {
-        String question = event.getOption("question", "", OptionMapping::getAsString).trim();
-        if (question.isEmpty()) {
-            Replies.ephemeral(event, "Ask me something, for example: what is Runaway by Kanye West about?");
+        QuestionText.Checked question = QuestionText.question(event.getOption("question", "", OptionMapping::getAsString));
+        if (question instanceof QuestionText.Refused refused) {
+            Replies.ephemeral(event, refused.message());
             return;
         }
-        asker.answerInReply(event, AnswerRequest.ask(question, Scopes.of(event.getGuild())));
+        asker.answerInReply(event, AnswerRequest.ask(((QuestionText.Ok) question).text(), Scopes.of(event.getGuild())));
     }
 }

@@ -30,6 +30,10 @@ public interface BotServices {
         }
     }
 
+    /** An essay added from a form: the stored essay, or the one already stored with the same content. */
+    record Added(Essay essay, boolean alreadyStored) {
+    }
+
     /** Answers a question; {@code partial} receives the text so far when the model streams (maybe never). */
     Answer answer(AnswerRequest request, Consumer<String> partial);
 
@@ -38,7 +42,7 @@ public interface BotServices {
 
     ImportResult importFile(String fileName, byte[] content, Scope scope) throws EssayFormatException;
 
-    Essay add(EssayDraft draft, Scope scope) throws EssayFormatException;
+    Added add(EssayDraft draft, Scope scope) throws EssayFormatException;
 
     Optional<Essay> edit(long id, EssayDraft draft, Scope actor) throws EssayFormatException;
 

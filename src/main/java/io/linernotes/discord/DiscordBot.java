@@ -59,11 +59,12 @@ public final class DiscordBot implements AutoCloseable {
         RecentAnswers recent = new RecentAnswers(2_000);
         AnswerRenderer renderer = new AnswerRenderer();
         AnswerFlow flow = new AnswerFlow(services, feedback, recent, renderer);
-        Asker asker = new Asker(work, flow, Clock.systemUTC(), STREAM_EDIT_MILLIS);
+        Admission admission = Admission.of(config);
+        Asker asker = new Asker(work, flow, admission, Clock.systemUTC(), STREAM_EDIT_MILLIS);
         Features features = features(services, feedback, work, new Moderators(config.moderatorRoles()), recent,
                 renderer, asker, essays.maxBodyBytes());
         InteractionRouter interactions = new InteractionRouter(features);
-        MessageRouter messages = new MessageRouter(work, flow, new Conversations(6, 5_000));
+        MessageRouter messages = new MessageRouter(work, flow, admission, new Conversations(6, 5_000));
 
         JDA jda = JDABuilder.createLight(token, INTENTS)
                 .setRestConfig(new RestConfig().setBaseUrl(endpoints.apiUrl()))

@@ -50,8 +50,13 @@ public final class EngineBotServices implements BotServices {
     }
 
     @Override
-    public Essay add(EssayDraft draft, Scope scope) throws EssayFormatException {
-        return essays.add(draft, scope);
+    public Added add(EssayDraft draft, Scope scope) throws EssayFormatException {
+        // store() says whether anything changed; add() of an identical draft then only finds the stored essay.
+        EssayService.ImportResult stored = essays.store(List.of(draft), scope);
+        if (!stored.added().isEmpty()) {
+            return new Added(stored.added().get(0), false);
+        }
+        return new Added(essays.add(draft, scope), true);
     }
 
     @Override

@@ -157,10 +157,15 @@ public final class EssayCommand implements Feature {
             return;
         }
         later(event, () -> {
-            byte[] content = download(file);
-            if (content == null) {
-                return "I could not download that file. Please try again.";
+            Download download = download(file);
+            if (download instanceof Download.TooLarge) {
+                return "That file is larger than it said (over " + attachmentMaxBytes / 1024
+                        + " KB); nothing was stored.";
             }
+            if (download instanceof Download.Failed) {
+                return "I could not download that file; nothing was stored. Please try again.";
+            }
+            byte[] content = ((Download.Done) download).bytes();
             try {
                 BotServices.ImportResult result = services.importFile(fileName, content, scope);
                 if (result.added().isEmpty()) {
@@ -191,17 +196,29 @@ public final class EssayCommand implements Feature {
         }
     }
 
-    private byte[] download(Message.Attachment file) {
+    /** How a download ended: the bytes, more bytes than allowed, or no file. */
+    private sealed interface Download permits Download.Done, Download.TooLarge, Download.Failed {
+        record Done(byte[] bytes) implements Download {
+        }
+
+        record TooLarge() implements Download {
+        }
+
+        record Failed() implements Download {
+        }
+    }
+
+    private Download download(Message.Attachment file) {
         // The size Discord announced is checked first; the download is capped again in case it was wrong.
         try (InputStream in = file.getProxy().download().get(DOWNLOAD_SECONDS, TimeUnit.SECONDS)) {
             byte[] bytes = in.readNBytes((int) attachmentMaxBytes + 1);
-            return bytes.length > attachmentMaxBytes ? null : bytes;
+            return bytes.length > attachmentMaxBytes ? new Download.TooLarge() : new Download.Done(bytes);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
+            return new Download.Failed();
         } catch (ExecutionException | TimeoutException | IOException e) {
-            log.warn("could not download attachment {}", file.getId(), e);
-            return null;
+            log.warn("could not download attachment {}: {}", file.getId(), e.toString());
+            return new Download.Failed();
         }
     }
 
@@ -221,8 +238,12 @@ public final class EssayCommand implements Feature {
         if (args.length == 1 && args[0].equals("add")) {
             later(event, () -> {
                 try {
-                    Essay essay = services.add(draft, scope);
-                    return "Added essay #" + essay.id() + " on " + essay.song().label() + ".";
+                    BotServices.Added added = services.add(draft, scope);
+                    Essay essay = added.essay();
+                    return added.alreadyStored()
+                            ? "That essay is already stored as #" + essay.id() + " (" + essay.song().label()
+                                    + "); nothing changed."
+                            : "Added essay #" + essay.id() + " on " + essay.song().label() + ".";
                 } catch (EssayFormatException e) {
                     return e.getMessage();
                 }
@@ -273,13 +294,15 @@ public final class EssayCommand implements Feature {
 
     /** Acknowledges privately now and sends what {@code work} returns once it is done. */
     private void later(IReplyCallback event, java.util.function.Supplier<String> task) {
-        if (!work.hasRoom()) {
+        String userId = event.getUser().getId();
+        if (!work.hasRoom(userId)) {
             Replies.ephemeral(event, Replies.BUSY);
             return;
         }
-        event.deferReply(true).queue();
+        event.deferReply(true).queue(ok -> { }, e -> log.warn("could not acknowledge /essay interaction {}: {}",
+                event.getId(), e.toString()));
         InteractionHook hook = event.getHook();
-        boolean accepted = work.submit(() -> {
+        boolean accepted = work.submit(userId, () -> {
             String text;
             try {
                 text = task.get();

@@ -18,6 +18,7 @@ import net.dv8tion.jda.api.modals.Modal;
  */
 final class EssayForms {
     static final int BODY_MAX = 4_000;
+    static final int BODY_MIN = 20;
     private static final int NAME_MAX = 200;
 
     private EssayForms() {
@@ -41,7 +42,7 @@ final class EssayForms {
         TextInput.Builder year = TextInput.create("year", TextInputStyle.SHORT).setRequired(false).setMaxLength(4)
                 .setPlaceholder("2010");
         TextInput.Builder body = TextInput.create("body", TextInputStyle.PARAGRAPH).setRequired(true)
-                .setMinLength(20).setMaxLength(BODY_MAX).setPlaceholder("What the song means; paragraphs "
+                .setMinLength(BODY_MIN).setMaxLength(BODY_MAX).setPlaceholder("What the song means; paragraphs "
                         + "separated by blank lines");
         if (essay != null) {
             titleInput.setValue(essay.song().title());
@@ -62,13 +63,29 @@ final class EssayForms {
                 Label.of("Essay", body.build())).build();
     }
 
-    /** The submitted form as a draft; the message of the exception is meant for the moderator. */
+    /**
+     * The submitted form as a draft; the message of the exception is meant for the moderator. Discord enforces
+     * the form's lengths itself, but a client can send anything: every limit is checked again here.
+     */
     static EssayDraft parse(ModalInteractionEvent event, String author) throws EssayFormatException {
+        checkLength(event, "title", "The song title", NAME_MAX);
+        checkLength(event, "artist", "The artist", NAME_MAX);
+        checkLength(event, "featured", "The featured artists", NAME_MAX);
+        checkLength(event, "year", "The year", 4);
+        int bodyLength = raw(event, "body").length();
+        if (bodyLength > BODY_MAX) {
+            throw new EssayFormatException("The essay is too long for the form (" + count(bodyLength)
+                    + " characters; at most " + count(BODY_MAX) + "). Attach it as a .txt or .md file with "
+                    + "/essay add instead.");
+        }
         String title = value(event, "title");
         String artist = value(event, "artist");
         String body = value(event, "body");
         if (title.isEmpty() || artist.isEmpty() || body.isEmpty()) {
             throw new EssayFormatException("Title, artist and essay are all needed.");
+        }
+        if (body.length() < BODY_MIN) {
+            throw new EssayFormatException("The essay is too short (at least " + BODY_MIN + " characters).");
         }
         List<String> featured = Arrays.stream(value(event, "featured").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -84,8 +101,25 @@ final class EssayForms {
         return new EssayDraft(title, artist, featured, year, null, author, "Discord", body);
     }
 
-    private static String value(ModalInteractionEvent event, String id) {
+    private static void checkLength(ModalInteractionEvent event, String id, String what, int max)
+            throws EssayFormatException {
+        int length = raw(event, id).length();
+        if (length > max) {
+            throw new EssayFormatException(what + " is too long (" + count(length) + " characters; at most "
+                    + count(max) + ").");
+        }
+    }
+
+    private static String count(int n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
+    }
+
+    private static String raw(ModalInteractionEvent event, String id) {
         ModalMapping mapping = event.getValue(id);
-        return mapping == null ? "" : mapping.getAsString().trim();
+        return mapping == null ? "" : mapping.getAsString();
+    }
+
+    private static String value(ModalInteractionEvent event, String id) {
+        return raw(event, id).trim();
     }
 }

@@ -20,6 +20,8 @@ public final class MeaningCommand implements Feature {
     static final String DEFAULT_QUESTION = "What is this song about?";
     private static final int CHOICES_MAX = 25;
     private static final int CHOICE_CHARS = 100;
+    /** Longer than any real title with its artists; past it the text is not a song name. */
+    static final int SONG_MAX = 300;
 
     private final BotServices services;
     private final Asker asker;
@@ -45,14 +47,27 @@ public final class MeaningCommand implements Feature {
 
     @Override
     public void onSlash(SlashCommandInteractionEvent event) {
-        String song = event.getOption("song", "", OptionMapping::getAsString).trim();
-        String question = event.getOption("question", DEFAULT_QUESTION, OptionMapping::getAsString).trim();
-        if (song.isEmpty()) {
+        String rawSong = event.getOption("song", "", OptionMapping::getAsString);
+        if (rawSong.isBlank()) {
             Replies.ephemeral(event, "Tell me which song, for example: /meaning song:Runaway");
             return;
         }
-        asker.answerInReply(event, AnswerRequest.meaning(song, question.isEmpty() ? DEFAULT_QUESTION : question,
-                Scopes.of(event.getGuild())));
+        QuestionText.Checked song = QuestionText.check(rawSong, "song name", SONG_MAX);
+        QuestionText.Checked question = QuestionText.question(
+                event.getOption("question", DEFAULT_QUESTION, OptionMapping::getAsString));
+        if (question instanceof QuestionText.Refused && QuestionText.clean(
+                event.getOption("question", DEFAULT_QUESTION, OptionMapping::getAsString)).isEmpty()) {
+            // An optional question that holds nothing readable falls back to the default one.
+            question = new QuestionText.Ok(DEFAULT_QUESTION);
+        }
+        for (QuestionText.Checked checked : List.of(song, question)) {
+            if (checked instanceof QuestionText.Refused refused) {
+                Replies.ephemeral(event, refused.message());
+                return;
+            }
+        }
+        asker.answerInReply(event, AnswerRequest.meaning(((QuestionText.Ok) song).text(),
+                ((QuestionText.Ok) question).text(), Scopes.of(event.getGuild())));
     }
 
     @Override

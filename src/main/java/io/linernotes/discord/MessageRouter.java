@@ -18,16 +18,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class MessageRouter extends ListenerAdapter {
     private static final Logger log = LoggerFactory.getLogger(MessageRouter.class);
-    private static final int QUESTION_MAX = 1_000;
 
     private final WorkQueue work;
     private final AnswerFlow flow;
+    private final Admission admission;
     private final Conversations conversations;
     private volatile boolean accepting = true;
 
-    public MessageRouter(WorkQueue work, AnswerFlow flow, Conversations conversations) {
+    public MessageRouter(WorkQueue work, AnswerFlow flow, Admission admission, Conversations conversations) {
         this.work = work;
         this.flow = flow;
+        this.admission = admission;
         this.conversations = conversations;
     }
 
@@ -47,18 +48,24 @@ public final class MessageRouter extends ListenerAdapter {
         if (!direct && !message.getMentions().isMentioned(self, Message.MentionType.USER)) {
             return;
         }
-        String question = stripMention(message.getContentRaw(), self.getId());
-        if (question.isEmpty()) {
-            reply(message, "Ask me about a song, for example: what is Runaway by Kanye West about?");
+        QuestionText.Checked checked = QuestionText.question(stripMention(message.getContentRaw(), self.getId()));
+        if (checked instanceof QuestionText.Refused refused) {
+            reply(message, refused.message());
             return;
         }
+        String question = ((QuestionText.Ok) checked).text();
         String userId = author.getId();
+        Admission.Verdict verdict = admission.admit(userId, direct ? null : event.getGuild().getId());
+        if (verdict instanceof Admission.Refused limited) {
+            reply(message, limited.message());
+            return;
+        }
         List<AnswerRequest.Turn> history = direct ? conversations.history(userId) : List.of();
-        AnswerRequest request = new AnswerRequest(TextSplitter.truncate(question, QUESTION_MAX), null,
-                Scopes.of(direct ? null : event.getGuild()), history);
-        boolean accepted = work.submit(() -> {
+        AnswerRequest request = new AnswerRequest(question, null, Scopes.of(direct ? null : event.getGuild()), history);
+        boolean accepted = work.submit(userId, () -> {
             event.getChannel().sendTyping().queue(ok -> { }, e -> log.debug("typing indicator failed", e));
             flow.run(request, userId, new ChannelSink(message), answer -> {
+                admission.charge(userId, request, answer);
                 if (direct) {
                     Long songId = answer.song() == null ? null : answer.song().id();
                     conversations.remember(userId, new AnswerRequest.Turn(request.question(), songId));

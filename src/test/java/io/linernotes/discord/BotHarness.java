@@ -58,8 +58,12 @@ final class BotHarness implements AutoCloseable {
         this.bot = DiscordBot.start(TOKEN, config, app.essays(), endpoints, services, feedback, Duration.ofSeconds(10));
     }
 
+    /**
+     * Two workers, a queue of 20, and rate limits high enough that tests about something else never meet them
+     * (the abuse-limit tests set their own).
+     */
     static DiscordConfig config(List<String> moderatorRoles) {
-        return new DiscordConfig(List.of(), moderatorRoles, null, null, 2, 20);
+        return new DiscordConfig(List.of(), moderatorRoles, null, null, 2, 20, 1_000, 10_000, 0);
     }
 
     @Override

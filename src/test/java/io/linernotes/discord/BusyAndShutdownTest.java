@@ -31,7 +31,7 @@ class BusyAndShutdownTest {
     @DisplayName("with one worker and a queue of one, the third question gets a private busy reply")
     void fullQueueRepliesBusy() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
-        try (BotHarness h = new BotHarness(dataDir, new DiscordConfig(List.of(), List.of(), null, null, 1, 1))) {
+        try (BotHarness h = new BotHarness(dataDir, new DiscordConfig(List.of(), List.of(), null, null, 1, 1, 1_000, 10_000, 0))) {
             RecordingServices services = h.services;
             services.gate = gate;
             Interaction running = h.discord.slash(USER, "meaning", option("song", "Runaway"));

@@ -30,6 +30,8 @@ final class OpenAiCompatibleServer implements AutoCloseable {
     final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     volatile String reply = "An answer [1].";
     volatile long wordMillis;
+    /** When set, writes the reply from the request body instead of {@link #reply}: a model that obeys its input. */
+    volatile java.util.function.Function<JsonNode, String> responder;
 
     OpenAiCompatibleServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -47,7 +49,8 @@ final class OpenAiCompatibleServer implements AutoCloseable {
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
             requests.add(body);
             String model = body.path("model").asText("test-model");
-            String text = reply;
+            java.util.function.Function<JsonNode, String> r = responder;
+            String text = r == null ? reply : r.apply(body);
             if (!body.path("stream").asBoolean(false)) {
                 ObjectNode out = head(model, "chat.completion");
                 ObjectNode choice = out.putArray("choices").addObject();

@@ -59,7 +59,7 @@ final class RecordingServices implements BotServices {
     }
 
     @Override
-    public Essay add(EssayDraft draft, Scope scope) throws EssayFormatException {
+    public Added add(EssayDraft draft, Scope scope) throws EssayFormatException {
         return engine.add(draft, scope);
     }
 

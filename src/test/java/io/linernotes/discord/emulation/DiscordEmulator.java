@@ -31,7 +31,9 @@ public final class DiscordEmulator implements AutoCloseable {
         gateway.start();
         try {
             long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-            while (gateway.getPort() == 0 && System.currentTimeMillis() < deadline) {
+            // getPort() is 0 before the server socket exists and -1 while it is not yet bound: wait for a real port,
+            // or JDA gets "ws://127.0.0.1:-1" and fails with "The host part is empty".
+            while (gateway.getPort() <= 0 && System.currentTimeMillis() < deadline) {
                 Thread.onSpinWait();
             }
         } catch (RuntimeException e) {
@@ -107,7 +109,22 @@ public final class DiscordEmulator implements AutoCloseable {
     }
 
     public void rateLimitNext(Predicate<RecordedRequest> route, double retryAfterSeconds) {
-        rest.rateLimitNext(route, retryAfterSeconds);
+        rest.rateLimitNext(route, retryAfterSeconds, false);
+    }
+
+    /** The next request matching {@code route} gets a global 429 ({@code X-RateLimit-Global: true}). */
+    public void rateLimitGlobally(Predicate<RecordedRequest> route, double retryAfterSeconds) {
+        rest.rateLimitNext(route, retryAfterSeconds, true);
+    }
+
+    /** The next {@code times} requests matching {@code route} get {@code status} with the JSON body {@code json}. */
+    public void failNext(Predicate<RecordedRequest> route, int status, String json, int times) {
+        rest.failNext(route, status, json, times);
+    }
+
+    /** Every download of a file this emulation serves (working or broken). */
+    public List<Download> downloads() {
+        return rest.downloads();
     }
 
     // ---- gateway ----
@@ -137,6 +154,11 @@ public final class DiscordEmulator implements AutoCloseable {
         }
     }
 
+    /** Ends the session for good (see {@link EmulatedGateway#invalidateSession}): JDA must IDENTIFY again. */
+    public void invalidateSession(int closeCode) {
+        gateway.invalidateSession(closeCode);
+    }
+
     /** Closes the client's socket with 4000 (unknown error): JDA reconnects and resumes. */
     public void dropConnectionForResume() {
         gateway.closeLive(4000);
@@ -145,7 +167,7 @@ public final class DiscordEmulator implements AutoCloseable {
     // ---- events a user causes ----
 
     /** A handle on an injected interaction: its id and token, which the bot's replies name in their paths. */
-    public record Interaction(String id, String token) {
+    public record Interaction(String id, String token, long injectedAtNanos) {
     }
 
     public Interaction slash(Actor actor, String command, ObjectNode... options) {
@@ -187,17 +209,33 @@ public final class DiscordEmulator implements AutoCloseable {
     /** A slash command whose options include one attachment (type 11) resolved to a file this emulation serves. */
     public Interaction slashWithAttachment(Actor actor, String command, String subcommand, String option,
             String fileName, byte[] content) {
+        return slashWithAttachment(actor, command, subcommand, option, fileName, content.length,
+                serveFile(fileName, content), "text/plain; charset=utf-8");
+    }
+
+    /**
+     * As above with everything a hostile or broken upload can vary: the size Discord announces (which may not be
+     * the file's), the URL (a file that fails, see {@link #serveBroken}) and the content type.
+     */
+    public Interaction slashWithAttachment(Actor actor, String command, String subcommand, String option,
+            String fileName, long declaredSize, String url, String contentType) {
         String attachmentId = Payloads.nextId();
         ObjectNode data = commandData(command, sub(subcommand, attachmentOption(option, attachmentId)));
         ObjectNode attachment = data.putObject("resolved").putObject("attachments").putObject(attachmentId);
-        String url = serveFile(fileName, content);
-        attachment.put("id", attachmentId).put("filename", fileName).put("size", content.length).put("url", url)
-                .put("proxy_url", url).put("content_type", "text/plain; charset=utf-8").put("ephemeral", true);
+        attachment.put("id", attachmentId).put("filename", fileName).put("size", declaredSize).put("url", url)
+                .put("proxy_url", url).put("content_type", contentType).put("ephemeral", true);
         return inject(actor, 2, data);
     }
 
-    public void directMessage(Actor actor, String content) {
-        gateway.dispatch("MESSAGE_CREATE", payloads.userMessage(actor, content, false));
+    public String serveBroken(String name, BrokenFile how) {
+        return rest.serveBroken(name, how);
+    }
+
+    /** A direct message to the bot; returns the message's id, which the bot's reply references. */
+    public String directMessage(Actor actor, String content) {
+        ObjectNode message = payloads.userMessage(actor, content, false);
+        gateway.dispatch("MESSAGE_CREATE", message);
+        return message.path("id").asText();
     }
 
     /** A guild channel message that mentions the bot as {@code <@BOT_ID>} somewhere in {@code content}. */
@@ -212,8 +250,9 @@ public final class DiscordEmulator implements AutoCloseable {
         if (type == 3) {
             payload.set("message", payloads.messageForComponent(actor));
         }
+        long at = System.nanoTime();
         gateway.dispatch("INTERACTION_CREATE", payload);
-        return new Interaction(id, token);
+        return new Interaction(id, token, at);
     }
 
     private static ObjectNode commandData(String command, ObjectNode... options) {

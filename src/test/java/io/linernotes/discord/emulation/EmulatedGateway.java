@@ -94,7 +94,7 @@ final class EmulatedGateway extends WebSocketServer {
     }
 
     private void resume(WebSocket conn, JsonNode d) {
-        if (!d.path("session_id").asText().equals(sessionId)) {
+        if (sessionId == null || !d.path("session_id").asText().equals(sessionId)) {
             conn.send("{\"op\":9,\"d\":false}");
             return;
         }
@@ -136,6 +136,24 @@ final class EmulatedGateway extends WebSocketServer {
         if (live != null) {
             sessionOpen = false;
             live.close(code, "emulated disconnect");
+        }
+    }
+
+    /**
+     * Ends the session so it cannot be resumed: with {@code closeCode} (such as 4009, session timed out) the
+     * socket is closed; with 0 an {@code op 9 invalid session, d:false} is sent on the open socket instead.
+     * A later RESUME of the old session is answered with op 9 as well, so the client must IDENTIFY anew.
+     */
+    synchronized void invalidateSession(int closeCode) {
+        sessionId = null;
+        sessionOpen = false;
+        if (live == null) {
+            return;
+        }
+        if (closeCode == 0) {
+            live.send("{\"op\":9,\"d\":false}");
+        } else {
+            live.close(closeCode, "emulated session end");
         }
     }
 

@@ -39,11 +39,22 @@ final class EmulatedRest {
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final List<RateLimit> rateLimits = new ArrayList<>();
+    private final List<Failure> failures = new ArrayList<>();
+    private final Map<String, BrokenFile> brokenFiles = new ConcurrentHashMap<>();
+    private final List<Download> downloads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong order = new AtomicLong();
 
-    /** The next request matching {@code route} gets a 429 telling the client to wait {@code retryAfterSeconds}. */
-    record RateLimit(Predicate<RecordedRequest> route, double retryAfterSeconds) {
+    /**
+     * The next request matching {@code route} gets a 429 telling the client to wait {@code retryAfterSeconds}:
+     * for its route (with {@code X-RateLimit-*} bucket headers) or, when {@code global}, for every route.
+     */
+    record RateLimit(Predicate<RecordedRequest> route, double retryAfterSeconds, boolean global) {
     }
+
+    /** The next {@code times} requests matching {@code route} get {@code status} with {@code json} as body. */
+    record Failure(Predicate<RecordedRequest> route, int status, String json, int[] times) {
+    }
+
 
     EmulatedRest(Payloads payloads, String botId) throws IOException {
         this.payloads = payloads;
@@ -69,8 +80,22 @@ final class EmulatedRest {
         return "http://127.0.0.1:" + port() + "/files/" + key;
     }
 
-    synchronized void rateLimitNext(Predicate<RecordedRequest> route, double retryAfterSeconds) {
-        rateLimits.add(new RateLimit(route, retryAfterSeconds));
+    String serveBroken(String name, BrokenFile how) {
+        String key = Payloads.nextId() + "/" + name;
+        brokenFiles.put(key, how);
+        return "http://127.0.0.1:" + port() + "/files/" + key;
+    }
+
+    List<Download> downloads() {
+        return List.copyOf(downloads);
+    }
+
+    synchronized void rateLimitNext(Predicate<RecordedRequest> route, double retryAfterSeconds, boolean global) {
+        rateLimits.add(new RateLimit(route, retryAfterSeconds, global));
+    }
+
+    synchronized void failNext(Predicate<RecordedRequest> route, int status, String json, int times) {
+        failures.add(new Failure(route, status, json, new int[] {times}));
     }
 
     synchronized List<RecordedRequest> requests() {
@@ -101,8 +126,7 @@ final class EmulatedRest {
             String fullPath = exchange.getRequestURI().getPath();
             byte[] raw = exchange.getRequestBody().readAllBytes();
             if (fullPath.startsWith("/files/")) {
-                byte[] file = files.get(fullPath.substring("/files/".length()));
-                respond(exchange, file == null ? 404 : 200, file == null ? new byte[0] : file, "text/plain");
+                serveFile(exchange, fullPath.substring("/files/".length()));
                 return;
             }
             if (!fullPath.startsWith(API)) {
@@ -111,18 +135,20 @@ final class EmulatedRest {
             }
             RecordedRequest request = new RecordedRequest(order.incrementAndGet(), exchange.getRequestMethod(),
                     fullPath.substring(API.length()), exchange.getRequestURI().getRawQuery(),
-                    headers(exchange), parseBody(exchange.getRequestHeaders().getFirst("Content-Type"), raw));
+                    headers(exchange), parseBody(exchange.getRequestHeaders().getFirst("Content-Type"), raw),
+                    System.nanoTime());
             RateLimit limit = takeRateLimit(request);
+            Failure failure = limit == null ? takeFailure(request) : null;
             synchronized (this) {
                 requests.add(request);
                 notifyAll();
             }
             if (limit != null) {
-                exchange.getResponseHeaders().add("Retry-After", Long.toString((long) Math.ceil(limit.retryAfterSeconds())));
-                exchange.getResponseHeaders().add("X-RateLimit-Global", "false");
-                exchange.getResponseHeaders().add("X-RateLimit-Scope", "user");
-                respondJson(exchange, 429, "{\"message\":\"You are being rate limited.\",\"retry_after\":"
-                        + limit.retryAfterSeconds() + ",\"global\":false}");
+                tooManyRequests(exchange, limit);
+                return;
+            }
+            if (failure != null) {
+                respondJson(exchange, failure.status(), failure.json());
                 return;
             }
             route(exchange, request);
@@ -130,6 +156,60 @@ final class EmulatedRest {
             log.error("emulation failed on {}", exchange.getRequestURI(), e);
             respondJson(exchange, 500, "{\"message\":\"emulation error\",\"code\":0}");
         }
+    }
+
+    private void serveFile(HttpExchange exchange, String key) throws IOException {
+        downloads.add(new Download(key, System.nanoTime()));
+        BrokenFile broken = brokenFiles.get(key);
+        if (broken == BrokenFile.NOT_FOUND) {
+            respond(exchange, 404, "404: Not Found".getBytes(StandardCharsets.UTF_8), "text/plain");
+        } else if (broken == BrokenFile.SERVER_ERROR) {
+            respond(exchange, 500, "upstream error".getBytes(StandardCharsets.UTF_8), "text/plain");
+        } else if (broken == BrokenFile.CUT_SHORT) {
+            // Promise 4,096 bytes, send 10, hang up: the client sees the body end early.
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(200, 4_096);
+            OutputStream out = exchange.getResponseBody();
+            out.write("Meaning of".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            throw new IOException("emulated connection cut");
+        } else {
+            byte[] file = files.get(key);
+            respond(exchange, file == null ? 404 : 200, file == null ? new byte[0] : file, "text/plain");
+        }
+    }
+
+    /** Discord's 429: the body's {@code retry_after} in seconds, and headers naming the bucket or the global limit. */
+    private static void tooManyRequests(HttpExchange exchange, RateLimit limit) throws IOException {
+        var h = exchange.getResponseHeaders();
+        h.add("Retry-After", Long.toString((long) Math.ceil(limit.retryAfterSeconds())));
+        if (limit.global()) {
+            h.add("X-RateLimit-Global", "true");
+            h.add("X-RateLimit-Scope", "global");
+        } else {
+            double resetAt = System.currentTimeMillis() / 1000.0 + limit.retryAfterSeconds();
+            h.add("X-RateLimit-Limit", "5");
+            h.add("X-RateLimit-Remaining", "0");
+            h.add("X-RateLimit-Reset", String.format(Locale.ROOT, "%.3f", resetAt));
+            h.add("X-RateLimit-Reset-After", String.format(Locale.ROOT, "%.3f", limit.retryAfterSeconds()));
+            h.add("X-RateLimit-Bucket", "emulated-bucket");
+            h.add("X-RateLimit-Scope", "user");
+        }
+        respondJson(exchange, 429, "{\"message\":\"You are being rate limited.\",\"retry_after\":"
+                + limit.retryAfterSeconds() + ",\"global\":" + limit.global() + "}");
+    }
+
+    private synchronized Failure takeFailure(RecordedRequest request) {
+        for (int i = 0; i < failures.size(); i++) {
+            Failure f = failures.get(i);
+            if (f.route().test(request)) {
+                if (--f.times()[0] <= 0) {
+                    failures.remove(i);
+                }
+                return f;
+            }
+        }
+        return null;
     }
 
     private synchronized RateLimit takeRateLimit(RecordedRequest request) {

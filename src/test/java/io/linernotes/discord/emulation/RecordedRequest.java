@@ -8,10 +8,10 @@ import java.util.Map;
 /**
  * One REST request as the emulation received it: the decoded path (without {@code /api/v10/}), the raw
  * query, headers (lower-case names) and the JSON body (from {@code payload_json} for multipart uploads;
- * {@link MissingNode} when there is none).
+ * {@link MissingNode} when there is none), and when it arrived ({@link System#nanoTime()}).
  */
 public record RecordedRequest(long order, String method, String path, String query, Map<String, List<String>> headers,
-        JsonNode body) {
+        JsonNode body, long atNanos) {
 
     public boolean is(String wantedMethod, String pathPrefix) {
         return method.equals(wantedMethod) && path.startsWith(pathPrefix);

@@ -1,0 +1,75 @@
+package io.linernotes.discord;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How many language-model tokens each user's answers used today (UTC). The engine does not report token
+ * usage, so {@link #estimate} counts characters / 4 of what a model reads and writes. A question is let
+ * through while anything is left, so the last answer of a day may overshoot the budget by its own size.
+ */
+final class TokenBudget {
+    /** What the system prompt and answer template add to every call, in characters (prompts/ is ~2,400). */
+    static final int PROMPT_OVERHEAD_CHARS = 2_400;
+
+    private final long perDay;
+    private final Clock clock;
+    private final Map<String, Long> used = new HashMap<>();
+    private LocalDate day;
+
+    TokenBudget(long perDay, Clock clock) {
+        this.perDay = perDay;
+        this.clock = clock;
+        this.day = today();
+    }
+
+    /** Estimated tokens of one model call: prompt overhead, question and passages in, answer out. */
+    static long estimate(String question, Iterable<String> passages, String answer) {
+        long chars = PROMPT_OVERHEAD_CHARS + length(question) + length(answer);
+        for (String p : passages) {
+            chars += length(p);
+        }
+        return (chars + 3) / 4;
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
+    }
+
+    synchronized boolean exhausted(String userId) {
+        rollOver();
+        return used.getOrDefault(userId, 0L) >= perDay;
+    }
+
+    synchronized void charge(String userId, long tokens) {
+        rollOver();
+        used.merge(userId, tokens, Long::sum);
+    }
+
+    synchronized long used(String userId) {
+        rollOver();
+        return used.getOrDefault(userId, 0L);
+    }
+
+    /** Seconds until the budget resets (the next UTC midnight). */
+    long secondsToReset() {
+        long now = clock.instant().getEpochSecond();
+        long midnight = today().plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+        return Math.max(1, midnight - now);
+    }
+
+    private void rollOver() {
+        LocalDate now = today();
+        if (!now.equals(day)) {
+            used.clear();
+            day = now;
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}
