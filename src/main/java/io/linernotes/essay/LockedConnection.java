@@ -56,26 +56,41 @@ final class LockedConnection implements AutoCloseable {
         try {
             checkOpen();
             connection.setAutoCommit(false);
+            T result;
             try {
                 long before = totalChanges();
-                T result = work.run(connection, clock.millis());
+                result = work.run(connection, clock.millis());
                 if (totalChanges() != before) {
                     try (Statement bump = connection.createStatement()) {
                         bump.executeUpdate("UPDATE meta SET value = value + 1 WHERE key = 'change_counter'");
                     }
                 }
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                // SQLite may already have rolled back (a full disk does): the cause the user needs is the first
+                // failure, so clean-up failures are attached to it rather than thrown in its place.
+                quietly(e, connection::rollback);
+                quietly(e, () -> connection.setAutoCommit(true));
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            connection.setAutoCommit(true);
+            return result;
         } catch (SQLException e) {
             throw new EssayStoreException("the essay database refused the " + what + ": " + e.getMessage(), e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    private interface SqlAction {
+        void run() throws SQLException;
+    }
+
+    private static void quietly(Exception primary, SqlAction action) {
+        try {
+            action.run();
+        } catch (SQLException | RuntimeException e) {
+            primary.addSuppressed(e);
         }
     }
 
