@@ -3,11 +3,6 @@ package io.linernotes.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
@@ -20,32 +15,14 @@ class CliTest {
     @TempDir
     Path dataDir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String stdin, String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        InputStream oldIn = System.in;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            int exit = Main.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-            System.setIn(oldIn);
-        }
+    private static CliRunner.Run run(String stdin, String... args) {
+        return CliRunner.run(stdin, args);
     }
 
     @Test
     @DisplayName("ask answers from the bundled essays with no model and cites its source")
     void askAnswersFromBundledEssays() {
-        Run r = run("", "--data-dir", dataDir.toString(), "ask", "What does Runaway mean?");
+        CliRunner.Run r = run("", "--data-dir", dataDir.toString(), "ask", "What does Runaway mean?");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("Runaway — Kanye West"), r.out());
         assertTrue(r.out().contains("Sources:") && r.out().contains("[1]"), r.out());
@@ -66,24 +43,24 @@ class CliTest {
                 The song sends paper lanterns down a river, one for each room of a house the family is leaving.
                 """);
         Path data = dataDir.resolve("data");
-        Run first = run("", "--data-dir", data.toString(), "import", file.toString());
+        CliRunner.Run first = run("", "--data-dir", data.toString(), "import", file.toString());
         assertEquals(0, first.exit(), first.err());
         assertTrue(first.out().contains("Imported 1 essays (0 unchanged"), first.out());
-        Run second = run("", "--data-dir", data.toString(), "import", file.toString());
+        CliRunner.Run second = run("", "--data-dir", data.toString(), "import", file.toString());
         assertTrue(second.out().contains("Imported 0 essays (1 unchanged"), second.out());
-        Run list = run("", "--data-dir", data.toString(), "essays", "list");
+        CliRunner.Run list = run("", "--data-dir", data.toString(), "essays", "list");
         assertTrue(list.out().contains("Paper Lanterns — The Quiet Harbour (feat. Mira Sol) · 2019"), list.out());
     }
 
     @Test
     @DisplayName("reindex rebuilds the index from the store with vectors from the cache: nothing embedded again")
     void reindexEmbedsNothingNew() {
-        Run first = run("", "--data-dir", dataDir.toString(), "essays", "list");
+        CliRunner.Run first = run("", "--data-dir", dataDir.toString(), "essays", "list");
         assertEquals(0, first.exit(), first.err());
-        Run r = run("", "--data-dir", dataDir.toString(), "reindex");
+        CliRunner.Run r = run("", "--data-dir", dataDir.toString(), "reindex");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("(0 texts embedded)"), r.out());
-        Run after = run("", "--data-dir", dataDir.toString(), "meaning", "Fast Car");
+        CliRunner.Run after = run("", "--data-dir", dataDir.toString(), "meaning", "Fast Car");
         assertTrue(after.out().contains("Fast Car — Tracy Chapman"), after.out());
     }
 
@@ -92,7 +69,7 @@ class CliTest {
     void badFileRefused() throws Exception {
         Path file = dataDir.resolve("empty.md");
         Files.writeString(file, "---\ntitle: Nothing Here\nartist: Nobody\n---\n   \n");
-        Run r = run("", "--data-dir", dataDir.resolve("data").toString(), "import", file.toString());
+        CliRunner.Run r = run("", "--data-dir", dataDir.resolve("data").toString(), "import", file.toString());
         assertEquals(1, r.exit());
         assertTrue(r.err().toLowerCase().contains("empty"), r.err());
     }
@@ -102,7 +79,7 @@ class CliTest {
     void consoleSession() {
         String input = String.join("\n", "/help", "/meaning Stan | who sings the hook?", "and the last verse?",
                 "/essay list", "/quit", "");
-        Run r = run(input, "--data-dir", dataDir.toString(), "console");
+        CliRunner.Run r = run(input, "--data-dir", dataDir.toString(), "console");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("/essay add <file>"), "help text");
         assertTrue(r.out().contains("Stan — Eminem (feat. Dido)"), r.out());
@@ -116,7 +93,7 @@ class CliTest {
     void badConfig() throws Exception {
         Path config = dataDir.resolve("bad.yaml");
         Files.writeString(config, "retrieval:\n  pasages: 3\n");
-        Run r = run("", "--config", config.toString(), "--data-dir", dataDir.toString(), "ask", "hello");
+        CliRunner.Run r = run("", "--config", config.toString(), "--data-dir", dataDir.toString(), "ask", "hello");
         assertEquals(3, r.exit());
         assertTrue(r.err().contains("pasages"), r.err());
     }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.linernotes.app.Engine;
-import io.linernotes.durability.DurabilityFixtures.Run;
+import io.linernotes.cli.CliRunner.Run;
 import io.linernotes.essay.Essay;
 import io.linernotes.essay.Scope;
 import io.linernotes.essay.StoreArchive;

@@ -3,17 +3,12 @@ package io.linernotes.durability;
 import io.linernotes.answer.Answer;
 import io.linernotes.answer.AnswerRequest;
 import io.linernotes.app.Engine;
-import io.linernotes.cli.Main;
+import io.linernotes.cli.CliRunner;
 import io.linernotes.config.AppConfig;
 import io.linernotes.config.RetrievalConfig;
 import io.linernotes.essay.Essay;
 import io.linernotes.essay.Scope;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -72,27 +67,8 @@ public final class DurabilityFixtures {
                 && answer.sources().stream().anyMatch(s -> s.essayId() == essay.id());
     }
 
-    /** What one in-process run of the command line printed. */
-    public record Run(int exit, String out, String err) {
-    }
-
-    /** Runs {@link Main#run} with stdout, stderr and stdin swapped for buffers (tests run one at a time). */
-    public static synchronized Run cli(String stdin, String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        InputStream oldIn = System.in;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            int exit = Main.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-            System.setIn(oldIn);
-        }
+    /** Runs the command line in-process (see {@link CliRunner}). */
+    public static CliRunner.Run cli(String stdin, String... args) {
+        return CliRunner.run(stdin, args);
     }
 }

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.linernotes.app.Engine;
-import io.linernotes.durability.DurabilityFixtures.Run;
+import io.linernotes.cli.CliRunner.Run;
 import io.linernotes.essay.Scope;
 import java.nio.file.Files;
 import java.nio.file.Path;
