@@ -70,7 +70,9 @@ public final class Engine implements AutoCloseable {
         EssayParser parser = new EssayParser(config.essays());
         boolean demo = DemoEssays.importOnFirstStart(dataDir, store, parser);
         boolean rebuilt = maintainer.syncWith(store).rebuilt();
-        LiveCatalogue catalogue = new LiveCatalogue(store.all(), (line, scope) -> retriever.songsQuoting(line, scope, 5));
+        // One read of every essay at start: the catalogue is built from it and the start report counts it.
+        List<Essay> stored = store.all();
+        LiveCatalogue catalogue = new LiveCatalogue(stored, (line, scope) -> retriever.songsQuoting(line, scope, 5));
         EssayChanges changes = new EssayChanges() {
             @Override
             public void saved(List<Essay> saved, long changeCounter) {
@@ -87,7 +89,7 @@ public final class Engine implements AutoCloseable {
         this.essays = new EssayService(store, parser, changes);
         this.answers = new AnswerService(catalogue, retriever, new PromptBuilder(templates), templates, model,
                 config.retrieval());
-        int count = store.all().size();
+        int count = stored.size();
         this.startReport = new StartReport((System.nanoTime() - started) / 1_000_000, count, demo, rebuilt);
         log.info("engine ready in {} ms: {} essays, model {}, data in {}", startReport.millis(), count, model.name(), dataDir);
     }
