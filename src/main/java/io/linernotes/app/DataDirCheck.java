@@ -1,6 +1,7 @@
 package io.linernotes.app;
 
 import java.io.IOException;
+import io.linernotes.files.PrivateFiles;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -26,7 +27,8 @@ final class DataDirCheck {
 
     static void requireWritable(Path dataDir, Path dbFile) {
         try {
-            Files.createDirectories(dataDir);
+            // The directory holds every server's essays and what members asked: private to the bot's user.
+            PrivateFiles.directory(dataDir);
         } catch (IOException e) {
             throw new Unusable("cannot create the data directory " + dataDir + ": " + reason(e), e);
         }

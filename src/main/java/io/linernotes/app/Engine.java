@@ -86,7 +86,7 @@ public final class Engine implements AutoCloseable {
                 catalogue.rebuild(store.all());
             }
         };
-        this.essays = new EssayService(store, parser, changes);
+        this.essays = new EssayService(store, parser, changes, config.essays());
         this.answers = new AnswerService(catalogue, retriever, new PromptBuilder(templates), templates, model,
                 config.retrieval());
         int count = stored.size();

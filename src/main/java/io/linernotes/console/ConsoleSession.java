@@ -165,6 +165,8 @@ public final class ConsoleSession {
             }
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
             return "Give the essay's number, e.g. /essay show 3 (see /essay list).\n";
+        } catch (io.linernotes.essay.EssayLimitException e) {
+            return e.getMessage() + "\n";
         }
     }
 

@@ -1,14 +1,17 @@
 package io.linernotes.discord;
 
 import io.linernotes.answer.AnswerRequest;
+import io.linernotes.essay.Scope;
 import io.linernotes.feedback.FeedbackException;
 import io.linernotes.feedback.FeedbackStore;
+import io.linernotes.feedback.StoredAnswer;
 import io.linernotes.feedback.Vote;
 import io.linernotes.song.Song;
 import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
@@ -17,10 +20,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The components on an answer ({@code answer:<action>:<answerId>}): 👍/👎 votes, the "Sources" button
  * (full passages, only for the presser) and the song picker of an ambiguous answer.
+ *
+ * <p>An answer id is a small sequential number anyone can write into a custom id, so every press is checked
+ * against where the answer was given: the same server, or, for an answer in a direct message, the same user in
+ * direct messages. A press from anywhere else is refused and changes nothing (Discord also checks this today;
+ * the bot does not rely on it).
  */
 public final class AnswerButtons implements Feature {
     private static final Logger log = LoggerFactory.getLogger(AnswerButtons.class);
     static final String GONE = "That answer is too old for this button. Please ask again.";
+    static final String ELSEWHERE = "That button belongs to an answer given somewhere else.";
 
     private final FeedbackStore feedback;
     private final RecentAnswers recent;
@@ -59,8 +68,28 @@ public final class AnswerButtons implements Feature {
         }
     }
 
+    /**
+     * Whether {@code event} comes from where the answer was given: the same server; for a direct-message answer,
+     * its asker in direct messages.
+     */
+    static boolean inScope(IReplyCallback event, Scope answerScope, String askerId) {
+        if (!Scopes.of(event.getGuild()).equals(answerScope)) {
+            return false;
+        }
+        return !answerScope.isGlobal() || event.getUser().getId().equals(askerId);
+    }
+
     private void vote(ButtonInteractionEvent event, long answerId, Vote vote) {
         try {
+            Optional<StoredAnswer> answer = feedback.answer(answerId);
+            if (answer.isEmpty()) {
+                Replies.ephemeral(event, GONE);
+                return;
+            }
+            if (!inScope(event, answer.get().scope(), answer.get().userId())) {
+                Replies.ephemeral(event, ELSEWHERE);
+                return;
+            }
             boolean stored = feedback.vote(answerId, event.getUser().getId(), vote);
             Replies.ephemeral(event, stored ? (vote == Vote.UP ? "Thanks! Glad it helped." 
                     : "Thanks, noted. Moderators will see this question among the gaps.") : GONE);
@@ -76,6 +105,10 @@ public final class AnswerButtons implements Feature {
             Replies.ephemeral(event, GONE);
             return;
         }
+        if (!inScope(event, entry.get().request().scope(), entry.get().userId())) {
+            Replies.ephemeral(event, ELSEWHERE);
+            return;
+        }
         List<MessageCreateData> messages = renderer.passages(entry.get().answer());
         event.reply(messages.get(0)).setEphemeral(true).queue();
         for (MessageCreateData more : messages.subList(1, messages.size())) {
@@ -89,6 +122,10 @@ public final class AnswerButtons implements Feature {
         Optional<RecentAnswers.Entry> entry = answerId.flatMap(recent::get);
         if (!args[0].equals("pick") || entry.isEmpty() || event.getValues().isEmpty()) {
             Replies.ephemeral(event, GONE);
+            return;
+        }
+        if (!inScope(event, entry.get().request().scope(), entry.get().userId())) {
+            Replies.ephemeral(event, ELSEWHERE);
             return;
         }
         String picked = event.getValues().get(0);

@@ -56,7 +56,8 @@ public final class AnswerFlow {
 
     private long remember(AnswerRequest request, Answer answer, String userId) {
         try {
-            if (answer.status() == Answer.Status.NO_COMMENTARY) {
+            // A direct message is private to its asker: it is no server's gap (and the operator reads no DMs).
+            if (answer.status() == Answer.Status.NO_COMMENTARY && !request.scope().isGlobal()) {
                 feedback.recordGap(request.scope(), request.question(), request.songHint());
             }
             long id = feedback.recordAnswer(userId, request.scope(), request.question(), request.songHint(),

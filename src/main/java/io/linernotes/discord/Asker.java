@@ -6,8 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.entities.Guild;
-import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.requests.RestAction;
@@ -15,25 +16,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Acknowledges an interaction at once (Discord allows 3 seconds) and computes the answer on the work queue.
- * Before that, the question must pass {@link Admission} (rate limits, daily budget) and find room in the
- * queue; otherwise the user is told privately why and when to try again, instead of waiting for nothing.
- * The answer is computed only once Discord accepted the acknowledgement: an interaction whose defer failed
- * (expired, unknown, a Discord error) can never show an answer, so no model time is spent on it.
+ * The one path from an interaction to a reply: admit (rate limits, daily budget), find room in a work queue,
+ * acknowledge at once (Discord allows 3 seconds), compute on the queue, deliver through the hook. Questions
+ * run on the answer pool; moderators' essay work on its own small pool, so a slow import never holds the
+ * workers a member's question needs. Both pass the same admission. The work runs only once Discord accepted
+ * the acknowledgement: an interaction whose defer failed (expired, unknown, a Discord error) can never show
+ * a reply, so no time is spent on it.
  */
 public final class Asker {
     private static final Logger log = LoggerFactory.getLogger(Asker.class);
     /** Discord's own deadline for the acknowledgement is 3 s; past this JDA has long given up on it. */
     private static final long ACK_WAIT_SECONDS = 10;
 
-    private final WorkQueue work;
+    private final WorkQueue answers;
+    private final WorkQueue essays;
     private final AnswerFlow flow;
     private final Admission admission;
     private final Clock clock;
     private final long minEditMillis;
+    private final AnswerRenderer renderer = new AnswerRenderer();
 
-    public Asker(WorkQueue work, AnswerFlow flow, Admission admission, Clock clock, long minEditMillis) {
-        this.work = work;
+    /** {@code answers}: the pool for questions; {@code essays}: the pool for moderators' essay work. */
+    public Asker(WorkQueue answers, WorkQueue essays, AnswerFlow flow, Admission admission, Clock clock,
+            long minEditMillis) {
+        this.answers = answers;
+        this.essays = essays;
         this.flow = flow;
         this.admission = admission;
         this.clock = clock;
@@ -42,19 +49,45 @@ public final class Asker {
 
     /** Defers a new (public) reply and answers into it. */
     public void answerInReply(IReplyCallback event, AnswerRequest request) {
-        if (admitted(event)) {
-            acknowledged(event, event.deferReply(), request);
-        }
+        String userId = event.getUser().getId();
+        run(event, answers, event::deferReply, sink -> answer(request, userId, sink));
     }
 
     /** Defers an edit of the component's message (the song picker) and answers in its place. */
     public <E extends IReplyCallback & IMessageEditCallback> void answerInPlace(E event, AnswerRequest request) {
-        if (admitted(event)) {
-            acknowledged(event, event.deferEdit(), request);
+        String userId = event.getUser().getId();
+        run(event, answers, event::deferEdit, sink -> answer(request, userId, sink));
+    }
+
+    /**
+     * Moderators' essay work: defers a private reply and sends what {@code task} returns, computed on the essay
+     * pool. A task that throws is logged and the moderator told that something went wrong.
+     */
+    public void essayWork(IReplyCallback event, Supplier<String> task) {
+        run(event, essays, () -> event.deferReply(true), sink -> {
+            String text;
+            try {
+                text = task.get();
+            } catch (RuntimeException e) {
+                log.error("essay work for interaction {} failed", event.getId(), e);
+                text = Replies.ERROR;
+            }
+            sink.deliver(renderer.plain(text));
+        });
+    }
+
+    private void answer(AnswerRequest request, String userId, ReplySink sink) {
+        // Charged before delivery: a question sent the moment the answer shows already sees the cost.
+        flow.run(request, userId, sink, answer -> admission.charge(userId, request, answer));
+    }
+
+    private void run(IReplyCallback event, WorkQueue pool, Supplier<RestAction<?>> defer, Consumer<ReplySink> work) {
+        if (admitted(event, pool)) {
+            acknowledged(event, pool, defer.get(), work);
         }
     }
 
-    private boolean admitted(IReplyCallback event) {
+    private boolean admitted(IReplyCallback event, WorkQueue pool) {
         String userId = event.getUser().getId();
         Guild guild = event.getGuild();
         Admission.Verdict verdict = admission.admit(userId, guild == null ? null : guild.getId());
@@ -62,33 +95,31 @@ public final class Asker {
             Replies.ephemeral(event, refused.message());
             return false;
         }
-        if (!work.hasRoom(userId)) {
+        if (!pool.hasRoom(userId)) {
             Replies.ephemeral(event, Replies.BUSY);
             return false;
         }
         return true;
     }
 
-    private void acknowledged(IReplyCallback event, RestAction<?> defer, AnswerRequest request) {
-        InteractionHook hook = event.getHook();
+    private void acknowledged(IReplyCallback event, WorkQueue pool, RestAction<?> defer, Consumer<ReplySink> work) {
         String userId = event.getUser().getId();
         CompletableFuture<Boolean> acked = new CompletableFuture<>();
         defer.queue(ok -> acked.complete(true), failure -> {
             log.warn("could not acknowledge interaction {}; not answering it: {}", event.getId(), failure.toString());
             acked.complete(false);
         });
-        // Queued now, so the place is taken before the next question is admitted; the answer waits for the ack.
-        HookSink sink = new HookSink(hook, clock, minEditMillis);
-        boolean accepted = work.submit(userId, () -> {
+        // Queued now, so the place is taken before the next request is admitted; the work waits for the ack.
+        HookSink sink = new HookSink(event.getHook(), clock, minEditMillis);
+        boolean accepted = pool.submit(userId, () -> {
             if (acknowledgedInTime(acked)) {
-                // Charged before delivery: a question sent the moment the answer shows already sees the cost.
-                flow.run(request, userId, sink, answer -> admission.charge(userId, request, answer));
+                work.accept(sink);
             }
         });
         if (!accepted) {
             acked.thenAccept(ok -> {
                 if (ok) {
-                    sink.deliver(new AnswerRenderer().plain(Replies.BUSY));
+                    sink.deliver(renderer.plain(Replies.BUSY));
                 }
             });
         }

@@ -48,7 +48,7 @@ public interface BotServices {
 
     boolean remove(long id, Scope actor);
 
-    Optional<Essay> restore(long id, int revision, Scope actor);
+    Optional<Essay> restore(long id, int revision, Scope actor) throws EssayFormatException;
 
     Optional<Essay> find(long id, Scope reader);
 

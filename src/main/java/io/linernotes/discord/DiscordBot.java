@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
@@ -34,13 +35,13 @@ public final class DiscordBot implements AutoCloseable {
     static final long STREAM_EDIT_MILLIS = 1_000;
 
     private final JDA jda;
-    private final WorkQueue work;
+    private final List<WorkQueue> pools;
     private final InteractionRouter interactions;
     private final MessageRouter messages;
 
-    private DiscordBot(JDA jda, WorkQueue work, InteractionRouter interactions, MessageRouter messages) {
+    private DiscordBot(JDA jda, List<WorkQueue> pools, InteractionRouter interactions, MessageRouter messages) {
         this.jda = jda;
-        this.work = work;
+        this.pools = pools;
         this.interactions = interactions;
         this.messages = messages;
     }
@@ -55,14 +56,18 @@ public final class DiscordBot implements AutoCloseable {
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
         MessageRequest.setDefaultMentionRepliedUser(false);
 
-        WorkQueue work = new WorkQueue(config.workers(), config.queueSize());
+        WorkQueue work = new WorkQueue("answers", config.workers(), config.queueSize());
+        // Moderators' essay work has its own small pool: a slow import never holds a worker a question needs.
+        WorkQueue essayWork = new WorkQueue("essays", config.essayWorkers(), config.essayQueueSize());
         RecentAnswers recent = new RecentAnswers(2_000);
         AnswerRenderer renderer = new AnswerRenderer();
         AnswerFlow flow = new AnswerFlow(services, feedback, recent, renderer);
         Admission admission = Admission.of(config);
-        Asker asker = new Asker(work, flow, admission, Clock.systemUTC(), STREAM_EDIT_MILLIS);
-        Features features = features(services, feedback, work, new Moderators(config.moderatorRoles()), recent,
-                renderer, asker, essays.maxBodyBytes());
+        Asker asker = new Asker(work, essayWork, flow, admission, Clock.systemUTC(), STREAM_EDIT_MILLIS);
+        AttachmentDownloader downloader = new AttachmentDownloader(config.attachmentHosts(),
+                Duration.ofSeconds(config.downloadSeconds()));
+        Features features = features(services, feedback, new Moderators(config.moderatorRoles()), recent,
+                renderer, asker, downloader, essays.maxBodyBytes());
         InteractionRouter interactions = new InteractionRouter(features);
         MessageRouter messages = new MessageRouter(work, flow, admission, new Conversations(6, 5_000));
 
@@ -73,7 +78,7 @@ public final class DiscordBot implements AutoCloseable {
                 .setEnableShutdownHook(false)
                 .addEventListeners(interactions, messages)
                 .build();
-        DiscordBot bot = new DiscordBot(jda, work, interactions, messages);
+        DiscordBot bot = new DiscordBot(jda, List.of(work, essayWork), interactions, messages);
         try {
             jda.awaitReady();
             bot.register(features.commands(), config.devGuilds(), readyTimeout);
@@ -86,13 +91,22 @@ public final class DiscordBot implements AutoCloseable {
     }
 
     /** The one place that lists what the bot does. */
-    static Features features(BotServices services, FeedbackStore feedback, WorkQueue work, Moderators moderators,
-            RecentAnswers recent, AnswerRenderer renderer, Asker asker, int maxBodyBytes) {
+    static Features features(BotServices services, FeedbackStore feedback, Moderators moderators,
+            RecentAnswers recent, AnswerRenderer renderer, Asker asker, AttachmentDownloader downloader,
+            int maxBodyBytes) {
         return new Features(List.of(
                 new MeaningCommand(services, asker),
                 new AskCommand(asker),
                 new HelpCommand(),
-                new EssayCommand(services, feedback, work, moderators, maxBodyBytes),
+                new EssayCommand(moderators, Map.of(
+                        EssaySubcommand.ADD, new EssayAdd(services, asker, downloader, maxBodyBytes),
+                        EssaySubcommand.EDIT, new EssayEdit(services, asker),
+                        EssaySubcommand.REMOVE, new EssayRemove(services, asker),
+                        EssaySubcommand.SHOW, new EssayShow(services, asker),
+                        EssaySubcommand.LIST, new EssayList(services, asker),
+                        EssaySubcommand.HISTORY, new EssayHistory(services, asker),
+                        EssaySubcommand.RESTORE, new EssayRestore(services, asker),
+                        EssaySubcommand.GAPS, new EssayGaps(feedback, asker))),
                 new AnswerButtons(feedback, recent, renderer, asker)));
     }
 
@@ -123,7 +137,11 @@ public final class DiscordBot implements AutoCloseable {
     public void shutdown(Duration grace) throws InterruptedException {
         interactions.stopAccepting();
         messages.stopAccepting();
-        work.drain(grace.toMillis());
+        // Both pools stop together: the grace is shared, not spent once per pool.
+        long end = System.nanoTime() + grace.toNanos();
+        for (WorkQueue pool : pools) {
+            pool.drain(Math.max(0, (end - System.nanoTime()) / 1_000_000));
+        }
         jda.shutdown();
         if (!jda.awaitShutdown(grace)) {
             log.warn("JDA did not stop within {}; forcing it", grace);

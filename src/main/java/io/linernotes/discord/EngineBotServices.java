@@ -70,7 +70,7 @@ public final class EngineBotServices implements BotServices {
     }
 
     @Override
-    public Optional<Essay> restore(long id, int revision, Scope actor) {
+    public Optional<Essay> restore(long id, int revision, Scope actor) throws EssayFormatException {
         return essays.restore(id, revision, actor);
     }
 

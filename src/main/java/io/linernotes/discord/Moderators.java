@@ -1,23 +1,22 @@
 package io.linernotes.discord;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Role;
 
 /**
  * Who may manage essays in a server: members with Manage Server, or with one of the configured moderator
- * roles (by id or by name, case-insensitive). Checked on every essay action, beside the default member
- * permissions Discord enforces, because a server can override those per command.
+ * roles, by id only: a role's name is no proof, since anyone with Manage Roles in any server can give any role
+ * any name. Checked on every essay action, beside the default member permissions Discord enforces, because a
+ * server can override those per command.
  */
 public final class Moderators {
-    private final Set<String> roles;
+    private final Set<String> roleIds;
 
-    public Moderators(List<String> roles) {
-        this.roles = roles.stream().map(r -> r.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    public Moderators(List<String> roleIds) {
+        this.roleIds = Set.copyOf(roleIds.stream().map(String::strip).toList());
     }
 
     public boolean mayManage(Member member) {
@@ -27,7 +26,7 @@ public final class Moderators {
         if (member.hasPermission(Permission.MANAGE_SERVER)) {
             return true;
         }
-        if (roles.isEmpty()) {
+        if (roleIds.isEmpty()) {
             return false;
         }
         List<Role> memberRoles;
@@ -38,7 +37,7 @@ public final class Moderators {
             return false;
         }
         for (Role role : memberRoles) {
-            if (roles.contains(role.getId()) || roles.contains(role.getName().toLowerCase(Locale.ROOT))) {
+            if (roleIds.contains(role.getId())) {
                 return true;
             }
         }

@@ -38,11 +38,16 @@ public final class WorkQueue {
     private boolean open = true;
 
     public WorkQueue(int workers, int queueSize) {
+        this("discord", workers, queueSize);
+    }
+
+    /** {@code name} names the worker threads ({@code linernotes-<name>-<n>}). */
+    public WorkQueue(String name, int workers, int queueSize) {
         this.capacity = queueSize;
         // One asker may fill at most a quarter of the queue (and always at least a few): the rest stays for others.
         this.perAsker = Math.max(3, queueSize / 4);
         for (int i = 1; i <= workers; i++) {
-            Thread t = new Thread(this::work, "linernotes-discord-" + i);
+            Thread t = new Thread(this::work, "linernotes-" + name + "-" + i);
             t.setDaemon(true);
             this.workers.add(t);
             t.start();

@@ -4,6 +4,7 @@ import io.linernotes.config.EssayConfig;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,10 +45,19 @@ public final class EssayParser {
 
     private final DraftValidator validator;
     private final JsonLinesReader jsonLines;
+    private final int importSeconds;
+    private final LongSupplier nanos;
 
     public EssayParser(EssayConfig limits) {
+        this(limits, System::nanoTime);
+    }
+
+    /** {@code nanos}: the clock the time budget of each file ({@code essays.importSeconds}) is measured on. */
+    EssayParser(EssayConfig limits, LongSupplier nanos) {
         this.validator = new DraftValidator(Objects.requireNonNull(limits, "limits"));
         this.jsonLines = new JsonLinesReader(validator);
+        this.importSeconds = limits.importSeconds();
+        this.nanos = nanos;
     }
 
     /**
@@ -65,12 +75,14 @@ public final class EssayParser {
     /** Like {@link #parse}, but hands back the records set aside instead of logging them. */
     public Parsed parseReport(String fileName, byte[] content) throws EssayFormatException {
         String name = fileName == null || fileName.isBlank() ? "the file" : fileName.strip();
+        ReadBudget budget = new ReadBudget(importSeconds, nanos);
         try {
             String text = EssayText.decode(Objects.requireNonNull(content, "content"));
+            budget.check();
             return switch (detect(name, text)) {
-                case JSON_LINES -> jsonLines.read(text);
-                case SEED -> single(SeedLayoutReader.read(text));
-                case FRONT_MATTER -> single(FrontMatterReader.read(text));
+                case JSON_LINES -> jsonLines.read(text, budget);
+                case SEED -> single(SeedLayoutReader.read(text), budget);
+                case FRONT_MATTER -> single(FrontMatterReader.read(text), budget);
                 default -> throw new EssayFormatException(text.isBlank()
                         ? "empty body: the file is empty; " + LAYOUTS
                         : "no header: the file does not start with an essay header; " + LAYOUTS);
@@ -88,8 +100,11 @@ public final class EssayParser {
         return validator.validate(Objects.requireNonNull(draft, "draft"));
     }
 
-    private Parsed single(EssayDraft draft) throws EssayFormatException {
-        return new Parsed(List.of(validator.validate(draft)), List.of());
+    private Parsed single(EssayDraft draft, ReadBudget budget) throws EssayFormatException {
+        budget.check();
+        EssayDraft valid = validator.validate(draft);
+        budget.check();
+        return new Parsed(List.of(valid), List.of());
     }
 
     private static Format detect(String fileName, String text) {

@@ -1,5 +1,6 @@
 package io.linernotes.essay;
 
+import io.linernotes.config.EssayConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,7 @@ public final class EssayService {
     private final EssayStore store;
     private final EssayParser parser;
     private final EssayChanges changes;
+    private final EssayConfig limits;
     /**
      * Held from a store write until the index has taken it. Without it two concurrent writers could
      * commit at counters 5 and 6, and the first would then index its essays under counter 6: a crash
@@ -36,9 +38,39 @@ public final class EssayService {
     private final Object writes = new Object();
 
     public EssayService(EssayStore store, EssayParser parser, EssayChanges changes) {
+        this(store, parser, changes, EssayConfig.defaults());
+    }
+
+    /** {@code limits}: the per-server limits on essays and revisions are read from it. */
+    public EssayService(EssayStore store, EssayParser parser, EssayChanges changes, EssayConfig limits) {
         this.store = store;
         this.parser = parser;
         this.changes = changes;
+        this.limits = limits;
+    }
+
+    /**
+     * Refuses a write that would take a server past its limits: {@code newEssays} more live essays and
+     * {@code newRevisions} more revisions. Shared (operator) writes have no limit. Called under {@link #writes},
+     * so two writes of one process cannot both pass the last free place.
+     */
+    private void checkLimits(Scope scope, int newEssays, int newRevisions) throws EssayLimitException {
+        if (scope.isGlobal()) {
+            return;
+        }
+        EssayStore.Usage usage = store.usage(scope);
+        if (newEssays > 0 && usage.liveEssays() + newEssays > limits.maxEssaysPerServer()) {
+            log.info("{} reached its limit of {} essays", scope, limits.maxEssaysPerServer());
+            throw new EssayLimitException("This server has reached its limit of " + limits.maxEssaysPerServer()
+                    + " essays (it has " + usage.liveEssays() + "); nothing was stored. Remove an essay first, or "
+                    + "ask the bot's operator to raise essays.maxEssaysPerServer.");
+        }
+        if (usage.revisions() + newRevisions > limits.maxRevisionsPerServer()) {
+            log.info("{} reached its limit of {} revisions", scope, limits.maxRevisionsPerServer());
+            throw new EssayLimitException("This server's essays have reached their limit of "
+                    + limits.maxRevisionsPerServer() + " saved revisions; nothing was stored. Ask the bot's operator "
+                    + "to raise essays.maxRevisionsPerServer.");
+        }
     }
 
     /** Imports every essay in one file (any accepted format); a bad record stores nothing of the file. */
@@ -57,6 +89,8 @@ public final class EssayService {
         List<Essay> added;
         int unchanged;
         synchronized (writes) {
+            // Counted as if every draft were new: a file at the limit is refused whole, never stored in part.
+            checkLimits(scope, valid.size(), valid.size());
             List<EssayStore.Saved> saved = store.addAll(valid, scope);
             added = saved.stream().filter(s -> !s.unchanged()).map(EssayStore.Saved::essay).toList();
             unchanged = saved.size() - added.size();
@@ -72,6 +106,7 @@ public final class EssayService {
     public Essay add(EssayDraft draft, Scope scope) throws EssayFormatException {
         EssayDraft valid = parser.validate(draft);
         synchronized (writes) {
+            checkLimits(scope, 1, 1);
             EssayStore.Saved saved = store.add(valid, scope);
             if (!saved.unchanged()) {
                 changes.saved(List.of(saved.essay()), store.changeCounter());
@@ -84,6 +119,7 @@ public final class EssayService {
     public Optional<Essay> edit(long id, EssayDraft draft, Scope actor) throws EssayFormatException {
         EssayDraft valid = parser.validate(draft);
         synchronized (writes) {
+            checkLimits(actor, 0, 1);
             Optional<Essay> edited = store.update(id, valid, actor);
             edited.ifPresent(e -> changes.saved(List.of(e), store.changeCounter()));
             return edited;
@@ -100,8 +136,11 @@ public final class EssayService {
         }
     }
 
-    public Optional<Essay> restore(long id, int revision, Scope actor) {
+    /** Brings back a revision; refused with {@link EssayLimitException} when the server is at one of its limits. */
+    public Optional<Essay> restore(long id, int revision, Scope actor) throws EssayLimitException {
         synchronized (writes) {
+            // Restoring a removed essay makes it live again: it takes an essay's place as well as a revision's.
+            checkLimits(actor, store.get(id).isEmpty() ? 1 : 0, 1);
             Optional<Essay> restored = store.restore(id, revision, actor);
             restored.ifPresent(e -> changes.saved(List.of(e), store.changeCounter()));
             return restored;

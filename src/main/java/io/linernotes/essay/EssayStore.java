@@ -48,6 +48,13 @@ public interface EssayStore extends AutoCloseable {
     /** Who owns essay {@code id}, also when it has been removed; empty when there never was such an essay. */
     Optional<Scope> ownerOf(long id);
 
+    /** What one scope holds: its live essays, and the revisions of all its essays (removed ones included). */
+    record Usage(int liveEssays, long revisions) {
+    }
+
+    /** How much {@code owner} stores: what the per-server limits are checked against. */
+    Usage usage(Scope owner);
+
     /** Songs that have at least one live essay. */
     List<Song> songs();
 

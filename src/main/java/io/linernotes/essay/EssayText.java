@@ -18,7 +18,6 @@ final class EssayText {
 
     /** White space as a reader sees it: Unicode spaces such as NBSP and the zero-width characters too. */
     private static final Pattern BLANK = Pattern.compile("[\\s\\p{Z}\\u200B-\\u200F\\u2060\\uFEFF]*");
-    private static final Pattern EDGE_SPACE = Pattern.compile("^[\\s\\p{Z}]+|[\\s\\p{Z}]+$");
 
     /** Above this share of control characters a "text" is almost surely a binary file or garbage. */
     private static final double MAX_CONTROL_SHARE = 0.01;
@@ -92,12 +91,35 @@ final class EssayText {
         return BLANK.matcher(text).matches();
     }
 
+    /**
+     * {@code text} without white space (ASCII and Unicode spaces) at either end. A loop, not a pattern: a
+     * pattern such as {@code [\s\p{Z}]+$} is retried from every position of a long run of spaces that is not
+     * at the end, which takes time growing with the square of the run.
+     */
+    static String trimEdgeSpace(CharSequence text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isEdgeSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isEdgeSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.subSequence(start, end).toString();
+    }
+
+    private static boolean isEdgeSpace(char c) {
+        int type = Character.getType(c);
+        return TitleLine.isSpace(c) || type == Character.SPACE_SEPARATOR || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
+    }
+
     static String normaliseBody(String body) {
         return String.join("\n\n", paragraphs(body));
     }
 
     private static void flush(StringBuilder current, List<String> paragraphs) {
-        String paragraph = EDGE_SPACE.matcher(current).replaceAll("");
+        String paragraph = trimEdgeSpace(current);
         if (!paragraph.isEmpty()) {
             paragraphs.add(paragraph);
         }

@@ -26,7 +26,7 @@ final class JsonLinesReader {
         this.validator = validator;
     }
 
-    EssayParser.Parsed read(String text) throws EssayFormatException {
+    EssayParser.Parsed read(String text, ReadBudget budget) throws EssayFormatException {
         List<EssayDraft> drafts = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         String[] lines = EssayText.unifyLineEnds(text).split("\n", -1);
@@ -35,6 +35,7 @@ final class JsonLinesReader {
                 continue;
             }
             int lineNo = i + 1;
+            budget.check();
             try {
                 Optional<EssayDraft> draft = record(lines[i], lineNo, warnings);
                 if (draft.isPresent()) {
@@ -92,7 +93,7 @@ final class JsonLinesReader {
 
     private static String source(JsonNode node) throws EssayFormatException {
         String license = text(node, "license");
-        String shortLicense = license == null ? null : license.split("\\s*\\(", 2)[0].strip();
+        String shortLicense = license == null ? null : license.split("(?<!\\s)\\s*\\(", 2)[0].strip();
         String wikiTitle = text(node, "wiki_title");
         String origin;
         JsonNode source = node.get("source");

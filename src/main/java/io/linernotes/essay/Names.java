@@ -18,12 +18,16 @@ final class Names {
     /** Zero-width and bidi-control characters: invisible, and a way to make two names look alike. */
     private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    /** Separators between artists inside a featured credit: "A & B", "A, B", "A x B", "A feat. B". */
+    /**
+     * Separators between artists inside a featured credit: "A & B", "A, B", "A x B", "A feat. B". Each
+     * alternative starts only where a white-space run starts ({@code (?<!\s)}): a match found from inside a run
+     * is found from its start too, and without the guard every position of a long run is retried to its end.
+     */
     private static final Pattern CREDIT_SEPARATOR = Pattern.compile(
-            "\\s*,\\s*|\\s+(?:&|and|x|×|with|feat\\.|ft\\.|featuring)\\s+", Pattern.CASE_INSENSITIVE);
+            "(?<!\\s)\\s*,\\s*|(?<!\\s)\\s+(?:&|and|x|×|with|feat\\.|ft\\.|featuring)\\s+", Pattern.CASE_INSENSITIVE);
     /** "X feat. Y" written into an artist field: the featured credit starts at the match. */
     private static final Pattern ARTIST_FEAT = Pattern.compile(
-            "(?:\\s*,)?\\s+\\(?(?:feat\\.?|ft\\.?|featuring)\\s+", Pattern.CASE_INSENSITIVE);
+            "(?<!\\s)(?:\\s*,)?\\s+\\(?(?:feat\\.?|ft\\.?|featuring)\\s+", Pattern.CASE_INSENSITIVE);
     /** "featuring the vocals of Y": the words before the name. */
     private static final Pattern VOCALS_OF = Pattern.compile(
             "^(?:the\\s+)?(?:guest\\s+)?vocals\\s+(?:of|by|from)\\s+", Pattern.CASE_INSENSITIVE);

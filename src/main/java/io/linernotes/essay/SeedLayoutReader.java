@@ -23,20 +23,6 @@ final class SeedLayoutReader {
 
     static final String OPENING = "Meaning of";
 
-    private static final String OPEN_QUOTE = "[‘'“\"`]";
-    private static final String CLOSE_QUOTE = "[’'”\"`]";
-    /** The title ends at the closing quote that is followed by " by ": so "‘Don’t Stop’" keeps its apostrophe. */
-    private static final Pattern QUOTED_TITLE = Pattern.compile(
-            "^Meaning of\\s+" + OPEN_QUOTE + "(.*?)" + CLOSE_QUOTE + "\\s+by\\s+(.*)$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern PLAIN_TITLE = Pattern.compile("^Meaning of\\s+(.*?)\\s+by\\s+(.*)$",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern QUOTED_ARTIST = Pattern.compile(
-            "^" + OPEN_QUOTE + "(.*?)" + CLOSE_QUOTE + "(?=\\s|$)\\s*(.*)$");
-    private static final String FEAT_WORD = "(?:feat\\.?|ft\\.?|featuring|with|&|x|×)";
-    private static final Pattern LEADING_FEAT = Pattern.compile("^\\(?" + FEAT_WORD + "\\s+(.*?)\\)?$",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern INNER_FEAT = Pattern.compile("\\s+\\(?" + FEAT_WORD + "\\s+",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern HEADER_LINE = Pattern.compile(
             "^(Released|Year|Features|Featuring|Featured|Album|Author|Written by|Source)\\s*:\\s*(.*)$",
             Pattern.CASE_INSENSITIVE);
@@ -56,10 +42,12 @@ final class SeedLayoutReader {
             at++;
         }
         String first = lines.get(at).strip();
-        String[] titleAndRest = titleAndRest(first);
-        String title = titleAndRest[0];
-        String[] artistAndCredit = artistAndCredit(titleAndRest[1]);
-        List<String> featured = new ArrayList<>(Names.splitCredit(artistAndCredit[1]));
+        TitleLine.Parts parts = TitleLine.read(first);
+        if (parts == null) {
+            throw new EssayFormatException("no artist: the first line must read "
+                    + "\"Meaning of ‘TITLE’ by ‘ARTIST’\", not \"" + abbreviate(first) + "\"");
+        }
+        List<String> featured = new ArrayList<>(Names.splitCredit(parts.credit()));
 
         Integer year = null;
         String album = null;
@@ -85,38 +73,7 @@ final class SeedLayoutReader {
             }
         }
         String body = String.join("\n", lines.subList(Math.min(at, lines.size()), lines.size()));
-        return new EssayDraft(title, artistAndCredit[0], featured, year, album, author, source, body);
-    }
-
-    private static String[] titleAndRest(String first) throws EssayFormatException {
-        Matcher quoted = QUOTED_TITLE.matcher(first);
-        if (quoted.matches()) {
-            return new String[] {quoted.group(1), quoted.group(2)};
-        }
-        Matcher plain = PLAIN_TITLE.matcher(first);
-        if (plain.matches()) {
-            return new String[] {stripQuotes(plain.group(1)), plain.group(2)};
-        }
-        throw new EssayFormatException("no artist: the first line must read "
-                + "\"Meaning of ‘TITLE’ by ‘ARTIST’\", not \"" + abbreviate(first) + "\"");
-    }
-
-    /** Splits "‘ARTIST’ feat. X" or "ARTIST ft. X & Y" into the artist and the featured credit. */
-    private static String[] artistAndCredit(String rest) {
-        Matcher quoted = QUOTED_ARTIST.matcher(rest.strip());
-        if (quoted.matches()) {
-            Matcher feat = LEADING_FEAT.matcher(quoted.group(2).strip());
-            return new String[] {quoted.group(1), feat.matches() ? feat.group(1) : ""};
-        }
-        Matcher inner = INNER_FEAT.matcher(rest);
-        if (inner.find()) {
-            String credit = rest.substring(inner.end()).strip();
-            if (credit.endsWith(")")) {
-                credit = credit.substring(0, credit.length() - 1);
-            }
-            return new String[] {stripQuotes(rest.substring(0, inner.start())), credit};
-        }
-        return new String[] {stripQuotes(rest), ""};
+        return new EssayDraft(parts.title(), parts.artist(), featured, year, album, author, source, body);
     }
 
     static Integer year(String value) throws EssayFormatException {
@@ -138,10 +95,6 @@ final class SeedLayoutReader {
         int year = Integer.parseInt(digits);
         DraftValidator.checkYear(year);
         return year;
-    }
-
-    private static String stripQuotes(String value) {
-        return value.strip().replaceAll("^" + OPEN_QUOTE + "|" + CLOSE_QUOTE + "$", "");
     }
 
     static String abbreviate(String value) {

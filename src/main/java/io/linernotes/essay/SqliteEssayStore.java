@@ -2,6 +2,7 @@ package io.linernotes.essay;
 
 import io.linernotes.song.Song;
 import java.io.IOException;
+import io.linernotes.files.PrivateFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -51,6 +52,7 @@ public final class SqliteEssayStore implements EssayStore {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            PrivateFiles.file(dbFile);
             SQLiteConfig config = new SQLiteConfig();
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -215,6 +217,25 @@ public final class SqliteEssayStore implements EssayStore {
     @Override
     public List<EssayRevision> history(long id) {
         return db.read(connection -> EssayRows.revisions(connection, id, 0));
+    }
+
+    @Override
+    public Usage usage(Scope owner) {
+        Objects.requireNonNull(owner, "owner");
+        return db.read(connection -> {
+            try (var live = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM essays WHERE scope = ? AND removed_at IS NULL");
+                    var revisions = connection.prepareStatement("SELECT COUNT(*) FROM essay_revisions r"
+                            + " JOIN essays e ON e.id = r.essay_id WHERE e.scope = ?")) {
+                live.setString(1, owner.key());
+                revisions.setString(1, owner.key());
+                try (ResultSet a = live.executeQuery(); ResultSet b = revisions.executeQuery()) {
+                    a.next();
+                    b.next();
+                    return new Usage(a.getInt(1), b.getLong(1));
+                }
+            }
+        });
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import io.linernotes.files.PrivateFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -68,6 +69,8 @@ public final class StoreArchive {
         Path temp = target.resolveSibling(target.getFileName() + ".part");
         try {
             Files.deleteIfExists(temp);
+            // Created private and empty first: VACUUM INTO fills an empty file and keeps its permissions.
+            PrivateFiles.file(temp);
             try (Connection source = connect(dbFile, false)) {
                 vacuumInto(source, temp);
             }
@@ -155,6 +158,7 @@ public final class StoreArchive {
     public static long copyForRestore(Path source, Path temp, long minCounter) {
         try {
             Files.deleteIfExists(temp);
+            PrivateFiles.file(temp);
             try (Connection from = connect(source, true)) {
                 vacuumInto(from, temp);
             }

@@ -1,7 +1,7 @@
 package io.linernotes.feedback;
 
 import io.linernotes.essay.Scope;
-import java.nio.file.Files;
+import io.linernotes.files.PrivateFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -40,7 +40,8 @@ public final class FeedbackStore implements AutoCloseable {
 
     public static FeedbackStore open(Path dataDir, Clock clock) {
         try {
-            Files.createDirectories(dataDir);
+            PrivateFiles.directory(dataDir);
+            PrivateFiles.file(dataDir.resolve(FILE_NAME));
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(FILE_NAME));
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
@@ -153,15 +154,16 @@ public final class FeedbackStore implements AutoCloseable {
     }
 
     /**
-     * Gaps seen from {@code scope} (its own and global ones): unanswered questions grouped by question, and
-     * answers with more 👎 than 👍; most recent first, at most {@code limit}.
+     * Gaps of {@code scope} alone: its unanswered questions grouped by question, and its answers with more 👎
+     * than 👍; most recent first, at most {@code limit}. Never another scope's: a server's moderators must not
+     * read what members of other servers, or users in direct messages, asked.
      */
     public synchronized List<Gap> gaps(Scope scope, int limit) {
         List<Gap> out = new ArrayList<>();
-        String unanswered = "SELECT question, song_hint, MAX(created_at) FROM gaps WHERE scope IN (?, 'global') "
+        String unanswered = "SELECT question, song_hint, MAX(created_at) FROM gaps WHERE scope = ? "
                 + "GROUP BY lower(question), lower(COALESCE(song_hint, '')) ORDER BY MAX(created_at) DESC LIMIT ?";
         String disliked = "SELECT a.question, a.song_hint, a.song_id, -SUM(v.vote), MAX(v.voted_at) FROM answers a "
-                + "JOIN votes v ON v.answer_id = a.id WHERE a.scope IN (?, 'global') GROUP BY a.id "
+                + "JOIN votes v ON v.answer_id = a.id WHERE a.scope = ? GROUP BY a.id "
                 + "HAVING SUM(v.vote) < 0 ORDER BY MAX(v.voted_at) DESC LIMIT ?";
         try (PreparedStatement ps = connection.prepareStatement(unanswered);
                 PreparedStatement pd = connection.prepareStatement(disliked)) {

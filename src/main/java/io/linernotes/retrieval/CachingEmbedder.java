@@ -3,6 +3,7 @@ package io.linernotes.retrieval;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import io.linernotes.files.PrivateFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -53,8 +54,9 @@ public final class CachingEmbedder implements Embedder, AutoCloseable {
     /** Opens (creating if needed) {@code <dataDir>/embeddings.sqlite} in front of {@code delegate}. */
     public static CachingEmbedder open(Embedder delegate, Path dataDir) {
         try {
-            Files.createDirectories(dataDir);
+            PrivateFiles.directory(dataDir);
             Path file = dataDir.resolve("embeddings.sqlite");
+            PrivateFiles.file(file);
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement st = db.createStatement()) {
                 st.execute("PRAGMA journal_mode=WAL");

@@ -74,7 +74,7 @@ final class RecordingServices implements BotServices {
     }
 
     @Override
-    public Optional<Essay> restore(long id, int revision, Scope actor) {
+    public Optional<Essay> restore(long id, int revision, Scope actor) throws EssayFormatException {
         return engine.restore(id, revision, actor);
     }
 

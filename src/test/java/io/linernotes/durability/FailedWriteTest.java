@@ -97,6 +97,11 @@ class FailedWriteTest {
         }
 
         @Override
+        public Usage usage(Scope owner) {
+            return real.usage(owner);
+        }
+
+        @Override
         public List<Song> songs() {
             return real.songs();
         }
