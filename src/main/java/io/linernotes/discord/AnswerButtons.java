@@ -91,8 +91,10 @@ public final class AnswerButtons implements Feature {
                 return;
             }
             boolean stored = feedback.vote(answerId, event.getUser().getId(), vote);
-            Replies.ephemeral(event, stored ? (vote == Vote.UP ? "Thanks! Glad it helped." 
-                    : "Thanks, noted. Moderators will see this question among the gaps.") : GONE);
+            // A direct message is private: its 👎 is kept with the answer but shown to no server's moderators.
+            String noted = answer.get().scope().isGlobal() ? "Thanks, noted."
+                    : "Thanks, noted. Moderators will see this question among the gaps.";
+            Replies.ephemeral(event, stored ? (vote == Vote.UP ? "Thanks! Glad it helped." : noted) : GONE);
         } catch (FeedbackException e) {
             log.error("could not store a vote", e);
             Replies.ephemeral(event, Replies.ERROR);

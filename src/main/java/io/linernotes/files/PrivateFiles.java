@@ -29,22 +29,19 @@ public final class PrivateFiles {
     /** Creates {@code dir} (and missing parents) if needed: 0700 when new; group and others lose access if not. */
     public static void directory(Path dir) throws IOException {
         Path absolute = dir.toAbsolutePath();
-        if (absolute.getParent() != null) {
-            Files.createDirectories(absolute.getParent());
-        }
-        if (!posix(absolute.getParent())) {
-            Files.createDirectories(absolute);
+        if (Files.isDirectory(absolute)) {
+            // One left open to others by an older release is closed now.
+            if (posix(absolute)) {
+                ownerOnly(absolute);
+            }
             return;
         }
         try {
-            Files.createDirectory(absolute, PosixFilePermissions.asFileAttribute(DIRECTORY));
-        } catch (FileAlreadyExistsException exists) {
-            if (!Files.isDirectory(absolute)) {
-                throw exists;
-            }
+            // Missing parents are made private too: they were made for the bot's data alone.
+            Files.createDirectories(absolute, PosixFilePermissions.asFileAttribute(DIRECTORY));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createDirectories(absolute);
         }
-        // Also a directory that existed before: one left open to others by an older release is closed now.
-        ownerOnly(absolute);
     }
 
     /** Creates {@code file} empty with 0600 if it does not exist; an existing one loses group and other access. */

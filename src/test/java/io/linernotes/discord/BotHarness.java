@@ -53,6 +53,10 @@ final class BotHarness implements AutoCloseable {
         this.services = new RecordingServices(EngineBotServices.of(engine));
         this.discord = DiscordEmulator.start(guilds);
         this.feedback = FeedbackStore.open(dataDir);
+        if (config.attachmentHosts().equals(DiscordConfig.DISCORD_ATTACHMENT_HOSTS)) {
+            // The emulation serves attachments over plain http on loopback: allow exactly its origin.
+            config = config.withAttachments(List.of(discord.fileOrigin()), config.downloadSeconds());
+        }
         DiscordEndpoints endpoints = DiscordEndpoints.resolve(config, Map.of(
                 DiscordEndpoints.API_URL_ENV, discord.apiUrl(), DiscordEndpoints.GATEWAY_URL_ENV, discord.gatewayUrl()));
         this.bot = DiscordBot.start(TOKEN, config, app.essays(), endpoints, services, feedback, Duration.ofSeconds(10));

@@ -51,6 +51,11 @@ public final class DiscordEmulator implements AutoCloseable {
         return "http://127.0.0.1:" + rest.port() + "/api/v10/";
     }
 
+    /** Where this emulation serves attachments: {@code http://127.0.0.1:PORT}. */
+    public String fileOrigin() {
+        return "http://127.0.0.1:" + rest.port();
+    }
+
     public String gatewayUrl() {
         return "ws://127.0.0.1:" + gateway.getPort();
     }
@@ -225,6 +230,16 @@ public final class DiscordEmulator implements AutoCloseable {
         attachment.put("id", attachmentId).put("filename", fileName).put("size", declaredSize).put("url", url)
                 .put("proxy_url", url).put("content_type", contentType).put("ephemeral", true);
         return inject(actor, 2, data);
+    }
+
+    /** A file served in two halves {@code holdMillis} apart: an upload that stays in flight that long. */
+    public String serveSlowly(String name, byte[] content, long holdMillis) {
+        return rest.serveSlowly(name, content, holdMillis);
+    }
+
+    /** A file URL that redirects to {@code location}. */
+    public String serveRedirect(String name, String location) {
+        return rest.serveRedirect(name, location);
     }
 
     public String serveBroken(String name, BrokenFile how) {

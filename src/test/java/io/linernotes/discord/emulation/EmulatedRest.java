@@ -33,7 +33,7 @@ final class EmulatedRest {
     private static final String API = "/api/v10/";
 
     private final HttpServer server;
-    private final ExecutorService pool = Executors.newFixedThreadPool(4);
+    private final ExecutorService pool = Executors.newFixedThreadPool(8);
     private final Payloads payloads;
     private final String botId;
     private final List<RecordedRequest> requests = new ArrayList<>();
@@ -42,6 +42,8 @@ final class EmulatedRest {
     private final List<Failure> failures = new ArrayList<>();
     private final Map<String, BrokenFile> brokenFiles = new ConcurrentHashMap<>();
     private final List<Download> downloads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, Long> slowFiles = new ConcurrentHashMap<>();
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private final AtomicLong order = new AtomicLong();
 
     /**
@@ -83,6 +85,20 @@ final class EmulatedRest {
     String serveBroken(String name, BrokenFile how) {
         String key = Payloads.nextId() + "/" + name;
         brokenFiles.put(key, how);
+        return "http://127.0.0.1:" + port() + "/files/" + key;
+    }
+
+    /** Serves {@code content} in two halves with {@code holdMillis} between them: a download that takes time. */
+    String serveSlowly(String name, byte[] content, long holdMillis) {
+        String url = serveFile(name, content);
+        slowFiles.put(url.substring(url.indexOf("/files/") + "/files/".length()), holdMillis);
+        return url;
+    }
+
+    /** Answers with a 302 to {@code location}. */
+    String serveRedirect(String name, String location) {
+        String key = Payloads.nextId() + "/" + name;
+        redirects.put(key, location);
         return "http://127.0.0.1:" + port() + "/files/" + key;
     }
 
@@ -161,6 +177,36 @@ final class EmulatedRest {
     private void serveFile(HttpExchange exchange, String key) throws IOException {
         downloads.add(new Download(key, System.nanoTime()));
         BrokenFile broken = brokenFiles.get(key);
+        if (redirects.containsKey(key)) {
+            exchange.getResponseHeaders().add("Location", redirects.get(key));
+            respond(exchange, 302, new byte[0], "text/plain");
+            return;
+        }
+        if (slowFiles.containsKey(key)) {
+            byte[] file = files.get(key);
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(200, file.length);
+            OutputStream out = exchange.getResponseBody();
+            out.write(file, 0, file.length / 2);
+            out.flush();
+            sleep(slowFiles.get(key));
+            out.write(file, file.length / 2, file.length - file.length / 2);
+            out.close();
+            return;
+        }
+        if (broken == BrokenFile.SLOW_DRIP) {
+            // Headers at once, then one byte a second for a minute: only a deadline on the whole body ends it.
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            for (int i = 0; i < 60; i++) {
+                out.write('M');
+                out.flush();
+                sleep(1_000);
+            }
+            out.close();
+            return;
+        }
         if (broken == BrokenFile.NOT_FOUND) {
             respond(exchange, 404, "404: Not Found".getBytes(StandardCharsets.UTF_8), "text/plain");
         } else if (broken == BrokenFile.SERVER_ERROR) {
@@ -176,6 +222,15 @@ final class EmulatedRest {
         } else {
             byte[] file = files.get(key);
             respond(exchange, file == null ? 404 : 200, file == null ? new byte[0] : file, "text/plain");
+        }
+    }
+
+    private static void sleep(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 
