@@ -85,6 +85,12 @@ final class TitleLine {
                 }
             }
         }
+        if (title == null && titleStart - afterOpening >= 2 && byAt(afterOpening + 1) >= 0) {
+            // "Meaning of  by X": the opening's own white space is the separator, and the title is empty
+            // (refused later as such, not as a line without an artist).
+            title = "";
+            rest = byAt(afterOpening + 1);
+        }
         if (title == null) {
             return null;
         }
