@@ -1,6 +1,7 @@
 package io.linernotes.app;
 
 import io.linernotes.essay.StoreArchive;
+import io.linernotes.files.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -54,7 +55,7 @@ public final class StoreBackups {
             return refused("not restored: " + check.problem());
         }
         try {
-            Files.createDirectories(dataDir);
+            PrivateFiles.directory(dataDir);
         } catch (IOException e) {
             return refused("not restored: cannot create the data directory " + dataDir + ": " + e.getMessage());
         }

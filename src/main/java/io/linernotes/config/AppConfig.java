@@ -47,6 +47,10 @@ public record AppConfig(DataConfig data, EssayConfig essays, RetrievalConfig ret
         return new AppConfig(new DataConfig(dir), essays, retrieval, model, discord);
     }
 
+    public AppConfig withEssays(EssayConfig newEssays) {
+        return new AppConfig(data, newEssays, retrieval, model, discord);
+    }
+
     public AppConfig withModel(ModelConfig newModel) {
         return new AppConfig(data, essays, retrieval, newModel, discord);
     }
