@@ -91,7 +91,8 @@ final class Payloads {
         roles.add(role(guild.id(), "@everyone", Actor.MEMBER, 0));
         int position = 1;
         for (Map.Entry<String, Long> r : guild.roles().entrySet()) {
-            roles.add(role(r.getKey(), "role" + position, r.getValue(), position++));
+            roles.add(role(r.getKey(), guild.roleNames().getOrDefault(r.getKey(), "role" + position), r.getValue(),
+                    position++));
         }
         ObjectNode text = JSON.createObjectNode();
         text.put("id", guild.channelId()).put("type", 0).put("name", "general").put("position", 0)
