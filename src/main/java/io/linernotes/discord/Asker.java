@@ -1,7 +1,9 @@
 package io.linernotes.discord;
 
+import io.linernotes.answer.Answer;
 import io.linernotes.answer.AnswerRequest;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.requests.RestAction;
@@ -16,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one path from an interaction to a reply: admit (rate limits, daily budget), find room in a work queue,
+ * The one path from an interaction (or a message) to a reply: admit (rate limits, daily budget), find room in a work queue,
  * acknowledge at once (Discord allows 3 seconds), compute on the queue, deliver through the hook. Questions
  * run on the answer pool; moderators' essay work on its own small pool, so a slow import never holds the
  * workers a member's question needs. Both pass the same admission. The work runs only once Discord accepted
@@ -74,6 +77,36 @@ public final class Asker {
             }
             sink.deliver(renderer.plain(text));
         });
+    }
+
+    /**
+     * A question written as a message (a DM or a mention): the same admission and answer pool, answered in
+     * reply to the message; refusals are replies too. {@code beforeDelivery} sees the answer before it is sent
+     * (a DM conversation remembers its turn there).
+     */
+    public void answerInChannel(Message message, AnswerRequest request, Consumer<Answer> beforeDelivery) {
+        String userId = message.getAuthor().getId();
+        Admission.Verdict verdict = admission.admit(userId, message.isFromGuild() ? message.getGuild().getId() : null);
+        if (verdict instanceof Admission.Refused refused) {
+            replyTo(message, refused.message());
+            return;
+        }
+        boolean accepted = answers.submit(userId, () -> {
+            message.getChannel().sendTyping().queue(ok -> { }, e -> log.debug("typing indicator failed", e));
+            flow.run(request, userId, new ChannelSink(message), answer -> {
+                admission.charge(userId, request, answer);
+                beforeDelivery.accept(answer);
+            });
+        });
+        if (!accepted) {
+            replyTo(message, Replies.BUSY);
+        }
+    }
+
+    /** A short plain reply to a message, mentioning nobody (the asker included). */
+    static void replyTo(Message message, String text) {
+        message.reply(text).setAllowedMentions(EnumSet.noneOf(Message.MentionType.class)).mentionRepliedUser(false)
+                .failOnInvalidReply(false).queue(ok -> { }, e -> log.debug("could not reply", e));
     }
 
     private void answer(AnswerRequest request, String userId, ReplySink sink) {

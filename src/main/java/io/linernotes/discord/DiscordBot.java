@@ -69,7 +69,7 @@ public final class DiscordBot implements AutoCloseable {
         Features features = features(services, feedback, new Moderators(config.moderatorRoles()), recent,
                 renderer, asker, downloader, essays.maxBodyBytes());
         InteractionRouter interactions = new InteractionRouter(features);
-        MessageRouter messages = new MessageRouter(work, flow, admission, new Conversations(6, 5_000));
+        MessageRouter messages = new MessageRouter(features);
 
         JDA jda = JDABuilder.createLight(token, INTENTS)
                 .setRestConfig(new RestConfig().setBaseUrl(endpoints.apiUrl()))
@@ -107,7 +107,8 @@ public final class DiscordBot implements AutoCloseable {
                         EssaySubcommand.HISTORY, new EssayHistory(services, asker),
                         EssaySubcommand.RESTORE, new EssayRestore(services, asker),
                         EssaySubcommand.GAPS, new EssayGaps(feedback, asker))),
-                new AnswerButtons(feedback, recent, renderer, asker)));
+                new AnswerButtons(feedback, recent, renderer, asker),
+                new MessageQuestions(asker, new Conversations(6, 5_000))));
     }
 
     private void register(List<SlashCommandData> commands, List<String> devGuilds, Duration timeout) {

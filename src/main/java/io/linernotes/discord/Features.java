@@ -31,6 +31,11 @@ public final class Features {
         return Optional.ofNullable(byName.get(name));
     }
 
+    /** The features that answer messages, in the order they were listed. */
+    public List<Feature> messageReaders() {
+        return byName.values().stream().filter(Feature::readsMessages).toList();
+    }
+
     public List<SlashCommandData> commands() {
         List<SlashCommandData> out = new ArrayList<>();
         for (Feature f : byName.values()) {
