@@ -123,16 +123,18 @@ class EssayUploadsTest {
     @Test
     @DisplayName("a member's /meaning is answered while two hostile uploads are in flight; both finish after")
     void membersAreAnsweredWhileUploadsAreInFlight() {
-        // A first line of 105 KB of spaces, and a paragraph with a run of spaces inside: what took ~100 s of CPU to
-        // read with backtracking patterns, and was then stored.
-        String hostile = "Meaning of" + " ".repeat(100_000) + "'Wide Open' by 'Space Band'\n\nA" + " ".repeat(2_000)
-                + "b.\n\nThe song is about room, and what people do with it.";
-        byte[] file = hostile.getBytes(StandardCharsets.UTF_8);
+        // Two hostile uploads: a first line of 105 KB of spaces with no artist (the backtracking patterns took minutes
+        // of CPU to refuse it), and an essay stored after a 100 KB run of spaces in its first line and a run inside a
+        // paragraph (read, stored and indexed).
+        byte[] refused = ("Meaning of" + " ".repeat(105_000) + "x by\n\nA body after the hostile first line.")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] stored = ("Meaning of" + " ".repeat(100_000) + "'Wide Open' by 'Space Band'\n\nA" + " ".repeat(2_000)
+                + "b.\n\nThe song is about room, and what people do with it.").getBytes(StandardCharsets.UTF_8);
         Actor uploader = moderator(4);
-        Interaction first = discord.slashWithAttachment(uploader, "essay", "add", "attachment", "one.txt", file.length,
-                discord.serveSlowly("one.txt", file, 2_000), "text/plain");
+        Interaction first = discord.slashWithAttachment(uploader, "essay", "add", "attachment", "one.txt",
+                refused.length, discord.serveSlowly("one.txt", refused, 2_000), "text/plain");
         Interaction second = discord.slashWithAttachment(uploader, "essay", "add", "attachment", "two.txt",
-                file.length, discord.serveSlowly("two.txt", file, 2_000), "text/plain");
+                stored.length, discord.serveSlowly("two.txt", stored, 2_000), "text/plain");
         discord.awaitCallback(first);
         discord.awaitCallback(second);
 
@@ -143,8 +145,9 @@ class EssayUploadsTest {
         RecordedRequest two = discord.awaitWebhook(second, 1);
         assertTrue(answer.order() < one.order() && answer.order() < two.order(),
                 "the member's answer came before the uploads finished");
-        assertTrue(one.visibleText().contains("Wide Open — Space Band"), one.visibleText());
-        assertTrue(two.visibleText().contains("already stored"), two.visibleText());
+        assertTrue(one.visibleText().contains("could not be read as an essay"), one.visibleText());
+        assertTrue(two.visibleText().contains("Added:") && two.visibleText().contains("Wide Open — Space Band"),
+                two.visibleText());
     }
 
     @Test
