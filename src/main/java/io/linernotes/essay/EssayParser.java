@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  *   <li>JSON Lines, one record a line ({@code .jsonl}, {@code .ndjson}).</li>
  * </ol>
  * Everything that comes out has passed {@link #validate}. Problems are {@link EssayFormatException}s whose
- * message names the file (and line) and the problem, for the person who sent it.
+ * message names the file (and line) and the problem, for the person who sent it. Reading is linear in the
+ * file's size, and one file may take at most {@code essays.importSeconds} ({@link ReadBudget}).
  */
 public final class EssayParser {
 
