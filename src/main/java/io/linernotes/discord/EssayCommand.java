@@ -131,7 +131,7 @@ public final class EssayCommand implements Feature {
             case RESTORE -> {
                 int revision = event.getOption("revision", -1, OptionMapping::getAsInt);
                 later(event, () -> services.restore(id, revision, scope)
-                        .map(e -> "Restored essay #" + e.id() + " (" + e.song().label() + ") from revision "
+                        .map(e -> "Restored essay #" + e.id() + " (" + PlainText.of(e.song().label()) + ") from revision "
                                 + revision + "; it is now revision " + e.revision() + ".")
                         .orElse("No revision " + revision + " of essay #" + id + " to restore here."));
             }
@@ -175,7 +175,7 @@ public final class EssayCommand implements Feature {
                     return none.toString();
                 }
                 StringBuilder sb = new StringBuilder("Added:");
-                result.added().forEach(e -> sb.append("\n#").append(e.id()).append(" · ").append(e.song().label()));
+                result.added().forEach(e -> sb.append("\n#").append(e.id()).append(" · ").append(PlainText.of(e.song().label())));
                 appendWarnings(sb, result.warnings());
                 return sb.toString();
             } catch (EssayFormatException e) {
@@ -241,9 +241,9 @@ public final class EssayCommand implements Feature {
                     BotServices.Added added = services.add(draft, scope);
                     Essay essay = added.essay();
                     return added.alreadyStored()
-                            ? "That essay is already stored as #" + essay.id() + " (" + essay.song().label()
+                            ? "That essay is already stored as #" + essay.id() + " (" + PlainText.of(essay.song().label())
                                     + "); nothing changed."
-                            : "Added essay #" + essay.id() + " on " + essay.song().label() + ".";
+                            : "Added essay #" + essay.id() + " on " + PlainText.of(essay.song().label()) + ".";
                 } catch (EssayFormatException e) {
                     return e.getMessage();
                 }
