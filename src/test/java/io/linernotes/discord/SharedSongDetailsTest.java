@@ -134,6 +134,31 @@ class SharedSongDetailsTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    @DisplayName("a shared import of a song B had of its own takes B's essay in: B sees one song, answered from both")
+    void sharedImportTakesInServersSong() throws Exception {
+        try (OpenAiCompatibleServer model = new OpenAiCompatibleServer();
+                BotHarness harness = harness("extractive", model)) {
+            DiscordEmulator discord = harness.discord;
+            String own = submitEssay(discord, "essay:add", "Paper Comet", "The Comets", HOSTILE_FEATURED, "1999",
+                    "Paper Comet is about a child's kite lost over the sea, and the summer it stood for.");
+            harness.engine.essays().importFile("paper-comet.md", ("---\ntitle: Paper Comet\nartist: The Comets\n"
+                    + "year: 2003\n---\nPaper Comet remembers a kite festival on the cliffs, where the kite broke free "
+                    + "and a summer ended with it.\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    io.linernotes.essay.Scope.GLOBAL);
+
+            Interaction suggest = discord.autocomplete(moderatorB, "meaning", focused("song", "paper"));
+            JsonNode choices = discord.awaitCallback(suggest).body().path("data").path("choices");
+            assertEquals(1, choices.size(), "one song of that name in B: " + choices);
+            assertEquals("Paper Comet — The Comets · 2003", choices.get(0).path("name").asText());
+            Interaction ask = discord.slash(moderatorB, "meaning", option("song", "Paper Comet"));
+            String answer = discord.awaitWebhook(ask, "B's answer", r -> !customIds(r.body()).isEmpty()).visibleText();
+            assertTrue(answer.contains("essay #" + own), "B's own essay is still found under the shared song: " + answer);
+            assertFalse(answer.contains("Nitro"), answer);
+            assertTrue(harness.engine.consistency().consistent(), harness.engine.consistency().describe());
+        }
+    }
+
     /** A model that obeys its input: it repeats every song line of its prompt into the answer. */
     private static String obeying(JsonNode body) {
         return "The essays cover " + songLines(body) + " [1].";
