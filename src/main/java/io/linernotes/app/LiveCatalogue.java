@@ -38,15 +38,20 @@ final class LiveCatalogue implements SongLookup {
     synchronized void rebuild(List<Essay> essays) {
         Map<Long, Song> songs = new LinkedHashMap<>();
         Map<Long, Set<Scope>> scopes = new LinkedHashMap<>();
-        Map<Long, String> leads = new LinkedHashMap<>();
+        Map<Long, Essay> sharedFirst = new LinkedHashMap<>();
+        Map<Long, Essay> anyFirst = new LinkedHashMap<>();
         for (Essay essay : essays) {
             long id = essay.song().id();
             songs.putIfAbsent(id, essay.song());
             scopes.computeIfAbsent(id, k -> new HashSet<>()).add(essay.scope());
-            leads.putIfAbsent(id, lead(essay));
+            anyFirst.putIfAbsent(id, essay);
+            if (essay.scope().isGlobal()) {
+                sharedFirst.putIfAbsent(id, essay);
+            }
         }
         List<SongCatalog.Entry> entries = songs.values().stream()
-                .map(s -> new SongCatalog.Entry(s, scopes.get(s.id()), leads.get(s.id())))
+                .map(s -> new SongCatalog.Entry(s, scopes.get(s.id()),
+                        leadFor(sharedFirst.get(s.id()), anyFirst.get(s.id()), scopes.get(s.id()))))
                 .toList();
         swap(SongCatalog.of(entries));
     }
@@ -55,6 +60,18 @@ final class LiveCatalogue implements SongLookup {
         SongResolver nextResolver = new SongResolver(next, quotedLineSongs);
         this.catalog = next;
         this.resolver = nextResolver;
+    }
+
+    /**
+     * The opening the resolver learns a song's other names from. It must be one every reader of the song may
+     * see: a shared essay's when there is one, else one server's own when only that server has essays on it.
+     * Otherwise one server's essay would give a song names that resolve in every other server.
+     */
+    private static String leadFor(Essay shared, Essay first, Set<Scope> scopes) {
+        if (shared != null) {
+            return lead(shared);
+        }
+        return scopes.size() == 1 ? lead(first) : "";
     }
 
     private static String lead(Essay essay) {
@@ -72,7 +89,15 @@ final class LiveCatalogue implements SongLookup {
         }
         SongCatalog next = catalog;
         for (Essay essay : essays) {
-            Set<Scope> scopes = new HashSet<>(next.scopesOf(essay.song().id()));
+            Set<Scope> before = next.scopesOf(essay.song().id());
+            // A shared essay, or a server's essay on a song only that server has, may name the song for all its
+            // readers; a server's essay on a song others see (or one moved to a shared song) may not: the
+            // rebuild picks the lead by the rule in leadFor.
+            if (!essay.scope().isGlobal() && !before.isEmpty() && !before.equals(Set.of(essay.scope()))) {
+                rebuild(everything.get());
+                return;
+            }
+            Set<Scope> scopes = new HashSet<>(before);
             scopes.add(essay.scope());
             next = next.with(new SongCatalog.Entry(essay.song(), scopes, lead(essay)));
         }

@@ -15,7 +15,13 @@ final class ProgressBar {
             return;
         }
         int filled = (int) (WIDTH * done / total);
-        out.print("\r" + label + " [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total);
-        out.flush();
+        String line = label + " [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total;
+        if (out instanceof SafePrintStream safe) {
+            // The one carriage return the command line prints on purpose.
+            safe.redraw(line);
+        } else {
+            out.print("\r" + line);
+            out.flush();
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.linernotes.console;
 import io.linernotes.answer.Answer;
 import io.linernotes.answer.AnswerRequest;
 import io.linernotes.answer.AnswerService;
+import io.linernotes.essay.ControlCharacters;
 import io.linernotes.essay.Essay;
 import io.linernotes.essay.EssayFormatException;
 import io.linernotes.essay.EssayRevision;
@@ -76,8 +77,15 @@ public final class ConsoleSession {
         out.flush();
     }
 
-    /** Handles one line and returns what to print. */
+    /**
+     * Handles one line and returns what to print: never a control character but line feed and tab, whatever
+     * the store holds (a store written by an older release may hold escape sequences).
+     */
     public String handle(String line) {
+        return ControlCharacters.strip(reply(line));
+    }
+
+    private String reply(String line) {
         try {
             if (!line.startsWith("/")) {
                 return ask(new AnswerRequest(line, null, scope, recent()));

@@ -39,19 +39,21 @@ public final class AnswerRenderer {
             return List.of(picker(answer, answerId));
         }
         if (answer.status() == Answer.Status.NO_COMMENTARY) {
-            return plain(String.join("\n", answer.notes()) + "\n\n" + answer.text());
+            // It repeats the asker's words or the song's names: shown as written; our `/essay add` stays code.
+            return plain(PlainText.exceptCode(String.join("\n", answer.notes()) + "\n\n" + answer.text()));
         }
         List<MessageEmbed> embeds = new ArrayList<>();
         StringBuilder body = new StringBuilder();
         for (String note : answer.notes()) {
-            body.append("> ").append(note).append("\n\n");
+            body.append("> ").append(PlainText.of(note)).append("\n\n");
         }
-        body.append(answer.text());
+        body.append(PlainText.namesIn(answer.text(), names(answer)));
         List<String> chunks = TextSplitter.split(Mentions.neutralise(body.toString()), DESCRIPTION_CHUNK);
         for (int i = 0; i < chunks.size(); i++) {
             EmbedBuilder e = new EmbedBuilder().setColor(ACCENT).setDescription(chunks.get(i));
             if (i == 0 && answer.song() != null) {
-                e.setTitle(TextSplitter.truncate(Mentions.neutralise(answer.song().label()), MessageEmbed.TITLE_MAX_LENGTH));
+                e.setTitle(TextSplitter.truncate(Mentions.neutralise(PlainText.of(answer.song().label())),
+                        MessageEmbed.TITLE_MAX_LENGTH));
             }
             if (i == chunks.size() - 1 && answer.generatedBy() != null && !answer.generatedBy().isBlank()) {
                 e.setFooter(TextSplitter.truncate("Answer by " + answer.generatedBy(), 200));
@@ -88,7 +90,7 @@ public final class AnswerRenderer {
         }
         List<MessageEmbed> embeds = new ArrayList<>();
         for (Source s : answer.sources()) {
-            String title = "[" + s.number() + "] " + s.songLabel() + " — essay #" + s.essayId();
+            String title = "[" + s.number() + "] " + PlainText.of(s.songLabel()) + " — essay #" + s.essayId();
             for (String chunk : TextSplitter.split(Mentions.neutralise(s.passage()), DESCRIPTION_CHUNK)) {
                 embeds.add(new EmbedBuilder().setColor(ACCENT)
                         .setTitle(TextSplitter.truncate(Mentions.neutralise(title), MessageEmbed.TITLE_MAX_LENGTH))
@@ -101,9 +103,9 @@ public final class AnswerRenderer {
     static String sourceLines(List<Source> sources) {
         StringBuilder sb = new StringBuilder();
         for (Source s : sources) {
-            sb.append("**[").append(s.number()).append("]** ").append(Mentions.neutralise(s.songLabel()))
-                    .append(" — essay #").append(s.essayId()).append(" · ").append(Mentions.neutralise(credit(s)))
-                    .append('\n');
+            sb.append("**[").append(s.number()).append("]** ").append(Mentions.neutralise(PlainText.of(s.songLabel())))
+                    .append(" — essay #").append(s.essayId()).append(" · ")
+                    .append(Mentions.neutralise(PlainText.of(credit(s)))).append('\n');
         }
         return sb.toString();
     }
@@ -124,8 +126,27 @@ public final class AnswerRenderer {
         }
         String text = answer.text() == null || answer.text().isBlank() ? "Several songs fit. Which one do you mean?"
                 : answer.text();
-        return base().setContent(TextSplitter.truncate(Mentions.neutralise(text), CONTENT_MAX))
+        return base().setContent(TextSplitter.truncate(Mentions.neutralise(PlainText.of(text)), CONTENT_MAX))
                 .setComponents(ActionRow.of(menu.build())).build();
+    }
+
+    /** The names an answer's text may repeat: the song's, and its sources' songs, authors and origins. */
+    private static List<String> names(Answer answer) {
+        List<String> names = new ArrayList<>();
+        if (answer.song() != null) {
+            Song song = answer.song();
+            names.add(song.label());
+            names.add(song.title());
+            names.add(song.artist());
+            names.addAll(song.featured());
+            names.add(song.album());
+        }
+        for (Source s : answer.sources()) {
+            names.add(s.songLabel());
+            names.add(s.credit());
+            names.add(s.origin());
+        }
+        return names;
     }
 
     /** Packs embeds into as few messages as the per-message limits allow. */

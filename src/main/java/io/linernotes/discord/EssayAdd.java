@@ -79,7 +79,7 @@ final class EssayAdd implements EssayHandler {
                 return none.toString();
             }
             StringBuilder sb = new StringBuilder("Added:");
-            result.added().forEach(e -> sb.append("\n#").append(e.id()).append(" · ").append(e.song().label()));
+            result.added().forEach(e -> sb.append("\n#").append(e.id()).append(" · ").append(PlainText.of(e.song().label())));
             appendWarnings(sb, result.warnings());
             return sb.toString();
         } catch (EssayFormatException e) {
@@ -113,9 +113,9 @@ final class EssayAdd implements EssayHandler {
                 BotServices.Added added = services.add(draft, scope);
                 Essay essay = added.essay();
                 return added.alreadyStored()
-                        ? "That essay is already stored as #" + essay.id() + " (" + essay.song().label()
+                        ? "That essay is already stored as #" + essay.id() + " (" + PlainText.of(essay.song().label())
                                 + "); nothing changed."
-                        : "Added essay #" + essay.id() + " on " + essay.song().label() + ".";
+                        : "Added essay #" + essay.id() + " on " + PlainText.of(essay.song().label()) + ".";
             } catch (EssayFormatException e) {
                 return e.getMessage();
             }

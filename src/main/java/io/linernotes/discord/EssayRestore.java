@@ -21,7 +21,7 @@ final class EssayRestore implements EssayHandler {
         asker.essayWork(event, () -> {
             try {
                 return services.restore(id, revision, scope)
-                        .map(e -> "Restored essay #" + e.id() + " (" + e.song().label() + ") from revision "
+                        .map(e -> "Restored essay #" + e.id() + " (" + PlainText.of(e.song().label()) + ") from revision "
                                 + revision + "; it is now revision " + e.revision() + ".")
                         .orElse("No revision " + revision + " of essay #" + id + " to restore here.");
             } catch (io.linernotes.essay.EssayFormatException e) {

@@ -13,7 +13,8 @@ final class EssayViews {
     }
 
     static String show(Essay essay) {
-        return "**Essay #" + essay.id() + "** · " + essay.song().label() + "\n" + "by " + essay.credit() + " · "
+        return "**Essay #" + essay.id() + "** · " + PlainText.of(essay.song().label()) + "\n" + "by "
+                + PlainText.of(essay.credit()) + " · "
                 + where(essay) + " · revision " + essay.revision() + "\n\n" + essay.body();
     }
 
@@ -23,7 +24,7 @@ final class EssayViews {
         }
         StringBuilder sb = new StringBuilder("**Essays** (" + essays.size() + ")\n");
         for (Essay e : essays.subList(0, Math.min(LIST_MAX, essays.size()))) {
-            sb.append("#").append(e.id()).append(" · ").append(e.song().label()).append(" · ").append(where(e))
+            sb.append("#").append(e.id()).append(" · ").append(PlainText.of(e.song().label())).append(" · ").append(where(e))
                     .append('\n');
         }
         if (essays.size() > LIST_MAX) {
@@ -39,8 +40,8 @@ final class EssayViews {
         StringBuilder sb = new StringBuilder("**History of essay #" + id + "**\n");
         for (EssayRevision r : revisions) {
             sb.append("revision ").append(r.revision()).append(" · ").append(r.action()).append(" · ")
-                    .append(r.savedAt()).append(" · ").append(r.content().title()).append(" — ")
-                    .append(r.content().artist()).append('\n');
+                    .append(r.savedAt()).append(" · ").append(PlainText.of(r.content().title())).append(" — ")
+                    .append(PlainText.of(r.content().artist())).append('\n');
         }
         sb.append("Bring one back with /essay restore id:").append(id).append(" revision:<n>.");
         return sb.toString();
@@ -53,9 +54,9 @@ final class EssayViews {
         StringBuilder sb = new StringBuilder("**Gaps** — questions the essays did not cover well\n");
         for (Gap g : gaps) {
             sb.append(g.kind() == Gap.Kind.UNANSWERED ? "• no essay: " : "• 👎 ×" + g.downVotes() + ": ")
-                    .append('"').append(g.question()).append('"');
+                    .append('"').append(PlainText.of(g.question())).append('"');
             if (g.songHint() != null && !g.songHint().isBlank()) {
-                sb.append(" (song: ").append(g.songHint()).append(')');
+                sb.append(" (song: ").append(PlainText.of(g.songHint())).append(')');
             }
             sb.append('\n');
         }

@@ -95,7 +95,7 @@ public final class EssayService {
             added = saved.stream().filter(s -> !s.unchanged()).map(EssayStore.Saved::essay).toList();
             unchanged = saved.size() - added.size();
             if (!added.isEmpty()) {
-                changes.saved(added, store.changeCounter());
+                changes.saved(withMoved(added, saved), store.changeCounter());
             }
         }
         log.info("stored {} essays in {} ({} unchanged)", added.size(), scope, unchanged);
@@ -109,7 +109,7 @@ public final class EssayService {
             checkLimits(scope, 1, 1);
             EssayStore.Saved saved = store.add(valid, scope);
             if (!saved.unchanged()) {
-                changes.saved(List.of(saved.essay()), store.changeCounter());
+                changes.saved(withMoved(List.of(saved.essay()), List.of(saved)), store.changeCounter());
             }
             return saved.essay();
         }
@@ -121,7 +121,7 @@ public final class EssayService {
         synchronized (writes) {
             checkLimits(actor, 0, 1);
             Optional<Essay> edited = store.update(id, valid, actor);
-            edited.ifPresent(e -> changes.saved(List.of(e), store.changeCounter()));
+            edited.ifPresent(e -> changes.saved(withSongmates(e), store.changeCounter()));
             return edited;
         }
     }
@@ -142,9 +142,30 @@ public final class EssayService {
             // Restoring a removed essay makes it live again: it takes an essay's place as well as a revision's.
             checkLimits(actor, store.get(id).isEmpty() ? 1 : 0, 1);
             Optional<Essay> restored = store.restore(id, revision, actor);
-            restored.ifPresent(e -> changes.saved(List.of(e), store.changeCounter()));
+            restored.ifPresent(e -> changes.saved(withSongmates(e), store.changeCounter()));
             return restored;
         }
+    }
+
+    /** The essays written, then the servers' essays that moved to their songs (see {@link EssayStore.Saved}). */
+    private static List<Essay> withMoved(List<Essay> written, List<EssayStore.Saved> saved) {
+        List<Essay> all = new ArrayList<>(written);
+        saved.forEach(s -> all.addAll(s.moved()));
+        return all;
+    }
+
+    /**
+     * An edited shared essay, with the servers' essays on its song: an edit that renames a shared essay into
+     * a song servers had rows of their own for moves their essays to it, and their passages must follow.
+     */
+    private List<Essay> withSongmates(Essay edited) {
+        if (!edited.scope().isGlobal()) {
+            return List.of(edited);
+        }
+        List<Essay> all = new ArrayList<>(List.of(edited));
+        store.all().stream().filter(e -> e.song().id() == edited.song().id() && !e.scope().isGlobal())
+                .forEach(all::add);
+        return all;
     }
 
     /** The essay, if {@code reader} may see it. */

@@ -10,8 +10,19 @@ import java.util.Optional;
  */
 public interface EssayStore extends AutoCloseable {
 
-    /** Outcome of {@link #add}: the stored essay, and whether an identical one already existed. */
-    record Saved(Essay essay, boolean unchanged) {
+    /**
+     * Outcome of {@link #add}: the stored essay, whether an identical one already existed, and the live essays
+     * of servers that moved to the essay's song because a shared import brought it (their search passages and
+     * the catalogue must follow).
+     */
+    record Saved(Essay essay, boolean unchanged, List<Essay> moved) {
+        public Saved {
+            moved = moved == null ? List.of() : List.copyOf(moved);
+        }
+
+        public Saved(Essay essay, boolean unchanged) {
+            this(essay, unchanged, List.of());
+        }
     }
 
     /**

@@ -62,9 +62,12 @@ final class EssayText {
         return (double) controls / text.length();
     }
 
-    /** Any line ending becomes LF. */
+    /**
+     * Any line ending becomes LF, and no other control character but tab is left ({@link ControlCharacters}):
+     * a file with a few stray ones is stored without them; one with many was refused as binary before this.
+     */
     static String unifyLineEnds(String text) {
-        return text.replace("\r\n", "\n").replace('\r', '\n');
+        return ControlCharacters.strip(text.replace("\r\n", "\n").replace('\r', '\n'));
     }
 
     /** The body as paragraphs: each trimmed (lines right-trimmed), blank-line runs collapsed to one. */

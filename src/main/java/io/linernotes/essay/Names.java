@@ -37,12 +37,13 @@ final class Names {
     private Names() {
     }
 
-    /** Removes invisible characters, collapses runs of white space, trims; null stays null. */
+    /** Removes invisible and control characters, collapses runs of white space, trims; null stays null. */
     static String clean(String name) {
         if (name == null) {
             return null;
         }
-        return SPACES.matcher(INVISIBLE.matcher(name).replaceAll("")).replaceAll(" ").trim();
+        String visible = ControlCharacters.strip(INVISIBLE.matcher(name).replaceAll(""));
+        return SPACES.matcher(visible).replaceAll(" ").trim();
     }
 
     /** Splits a featured credit such as "A & B, C" into cleaned names, in order. */

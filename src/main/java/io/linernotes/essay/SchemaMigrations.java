@@ -50,7 +50,42 @@ final class SchemaMigrations {
                             + " SELECT essay_id, revision, content, saved_at, action FROM essay_revisions",
                     "DROP TABLE essay_revisions",
                     "ALTER TABLE essay_revisions_v2 RENAME TO essay_revisions",
-                    "CREATE INDEX essays_by_scope ON essays (scope, removed_at)")));
+                    "CREATE INDEX essays_by_scope ON essays (scope, removed_at)")),
+            // Song rows get an owner (see SongCatalogue): until now one row per song was shared by every server,
+            // and any server's edit rewrote its details for all. A song no shared essay is on is split into one
+            // row per server that has essays on it; every row's details are then taken again from its owner's
+            // newest essays. Servers' essays may change song, so then the change counter moves and the index is rebuilt.
+            new Migration(3, "songs owned by the shared catalogue or by one server", List.of(
+                    "ALTER TABLE songs ADD COLUMN owner TEXT NOT NULL DEFAULT 'global'",
+                    "INSERT INTO songs (title, artist, featured, year, album, song_key, owner)"
+                            + " SELECT s.title, s.artist, '[]', NULL, NULL, e.scope || ' # ' || s.song_key, e.scope"
+                            + " FROM songs s JOIN (SELECT DISTINCT song_id, scope FROM essays) e ON e.song_id = s.id"
+                            + " WHERE s.owner = 'global' AND e.scope <> 'global' AND NOT EXISTS"
+                            + " (SELECT 1 FROM essays g WHERE g.song_id = s.id AND g.scope = 'global')",
+                    "UPDATE essays SET song_id = (SELECT n.id FROM songs n WHERE n.owner = essays.scope"
+                            + " AND n.song_key = essays.scope || ' # ' || (SELECT o.song_key FROM songs o"
+                            + " WHERE o.id = essays.song_id)) WHERE scope <> 'global' AND song_id IN"
+                            + " (SELECT s.id FROM songs s WHERE s.owner = 'global' AND NOT EXISTS"
+                            + " (SELECT 1 FROM essays g WHERE g.song_id = s.id AND g.scope = 'global'))",
+                    "DELETE FROM songs WHERE owner = 'global' AND NOT EXISTS"
+                            + " (SELECT 1 FROM essays e WHERE e.song_id = songs.id)",
+                    "UPDATE songs SET"
+                            + " featured = COALESCE((" + newestOwnDetail("json_extract(r.content, '$.featured')",
+                                    "json_array_length(r.content, '$.featured') > 0") + "), '[]'),"
+                            + " year = (" + newestOwnDetail("json_extract(r.content, '$.year')",
+                                    "json_extract(r.content, '$.year') IS NOT NULL") + "),"
+                            + " album = (" + newestOwnDetail("json_extract(r.content, '$.album')",
+                                    "json_extract(r.content, '$.album') IS NOT NULL") + ")"
+                            + " WHERE EXISTS (SELECT 1 FROM essays e WHERE e.song_id = songs.id AND e.scope = songs.owner)",
+                    "UPDATE meta SET value = value + 1 WHERE key = 'change_counter'"
+                            + " AND EXISTS (SELECT 1 FROM essays WHERE scope <> 'global')")));
+
+    /** The newest value of one detail among the current revisions of a song row's owner's essays. */
+    private static String newestOwnDetail(String value, String present) {
+        return "SELECT " + value + " FROM essays e JOIN essay_revisions r ON r.essay_id = e.id AND r.revision = e.revision"
+                + " WHERE e.song_id = songs.id AND e.scope = songs.owner AND " + present
+                + " ORDER BY e.updated_at DESC, e.id DESC LIMIT 1";
+    }
 
     private SchemaMigrations() {
     }

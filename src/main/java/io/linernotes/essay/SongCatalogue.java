@@ -9,12 +9,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The songs table: one row per (folded title, folded artist), shared by every scope. Called inside the
- * store's transactions; holds no state of its own beyond the JSON mapper.
+ * The songs table. A song row has an owner: the shared catalogue ({@code global}, written only by shared
+ * imports) or one server. A server's essay on a song the shared catalogue has joins that row and changes
+ * nothing in it; on a song the shared catalogue lacks, it goes to the server's own row, which only that server
+ * sees. So no server can change the title, featured artists, year or album that another server, or a DM, is
+ * shown. When a shared import brings a song some servers had rows of their own for, their essays move to the
+ * shared row ({@link Adopted}), so each server still sees one song of that name. Called inside the store's
+ * transactions; holds no state of its own beyond the JSON mapper.
  */
 final class SongCatalogue {
 
@@ -22,48 +29,107 @@ final class SongCatalogue {
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
     };
 
+    /** The song an essay goes to, and the ids of other servers' essays a new shared song took over. */
+    record Adopted(long songId, List<Long> movedEssays) {
+    }
+
     private SongCatalogue() {
     }
 
+    /** The unique key of a song row: the folded names, after the owner for a server's own row. */
+    static String key(String baseKey, Scope owner) {
+        return owner.isGlobal() ? baseKey : owner.key() + " # " + baseKey;
+    }
+
     /**
-     * The id of the draft's song, created if new. For a known song, {@code overwrite} (an edit) lets the
-     * draft's year, album and non-empty featured list replace the stored ones; otherwise (an add) they
-     * only fill what is missing, so one essay cannot quietly rewrite the catalogue for every server.
+     * The id of the draft's song as {@code scope} writes it, created if new (see the class comment). For a
+     * row the writer owns, {@code overwrite} (an edit or restore) lets the draft's year, album and non-empty
+     * featured list replace the stored ones; otherwise (an add) they only fill what is missing.
      */
-    static long songFor(Connection connection, EssayDraft draft, boolean overwrite) throws SQLException {
-        String key = Names.songKey(draft.title(), draft.artist());
-        try (PreparedStatement find = connection.prepareStatement(
-                "SELECT id, featured, year, album FROM songs WHERE song_key = ?")) {
-            find.setString(1, key);
-            try (ResultSet rs = find.executeQuery()) {
-                if (rs.next()) {
-                    long id = rs.getLong(1);
-                    List<String> featured = featured(rs.getString(2));
-                    Integer year = integer(rs, 3);
-                    String album = rs.getString(4);
-                    List<String> newFeatured = pick(overwrite, featured, draft.featured().isEmpty() ? null : draft.featured());
-                    Integer newYear = pick(overwrite, year, draft.year());
-                    String newAlbum = pick(overwrite, album, draft.album());
-                    if (!newFeatured.equals(featured) || !Objects.equals(newYear, year) || !Objects.equals(newAlbum, album)) {
-                        update(connection, id, newFeatured, newYear, newAlbum);
-                    }
-                    return id;
-                }
+    static Adopted songFor(Connection connection, EssayDraft draft, Scope scope, boolean overwrite)
+            throws SQLException {
+        String base = Names.songKey(draft.title(), draft.artist());
+        if (!scope.isGlobal()) {
+            Optional<Long> shared = find(connection, base, draft, false);
+            if (shared.isPresent()) {
+                return new Adopted(shared.get(), List.of());
             }
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO songs (title, artist, featured, year, album, song_key) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
+        Optional<Long> own = find(connection, key(base, scope), draft, overwrite);
+        if (own.isPresent()) {
+            return new Adopted(own.get(), List.of());
+        }
+        long id = insert(connection, draft, scope, key(base, scope));
+        return new Adopted(id, scope.isGlobal() ? adopt(connection, id, base) : List.of());
+    }
+
+    /** The row of {@code key}, its details merged with the draft's (see {@link #songFor}); empty when none. */
+    private static Optional<Long> find(Connection connection, String key, EssayDraft draft, boolean overwrite)
+            throws SQLException {
+        try (PreparedStatement find = connection.prepareStatement(
+                "SELECT id, featured, year, album, owner FROM songs WHERE song_key = ?")) {
+            find.setString(1, key);
+            try (ResultSet rs = find.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long id = rs.getLong(1);
+                List<String> featured = featured(rs.getString(2));
+                Integer year = integer(rs, 3);
+                String album = rs.getString(4);
+                List<String> newFeatured = pick(overwrite, featured, draft.featured().isEmpty() ? null : draft.featured());
+                Integer newYear = pick(overwrite, year, draft.year());
+                String newAlbum = pick(overwrite, album, draft.album());
+                if (!newFeatured.equals(featured) || !Objects.equals(newYear, year) || !Objects.equals(newAlbum, album)) {
+                    update(connection, id, newFeatured, newYear, newAlbum);
+                }
+                return Optional.of(id);
+            }
+        }
+    }
+
+    private static long insert(Connection connection, EssayDraft draft, Scope owner, String key) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO songs (title, artist, featured,"
+                + " year, album, song_key, owner) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
             insert.setString(1, draft.title());
             insert.setString(2, draft.artist());
             insert.setString(3, json(draft.featured()));
             setInteger(insert, 4, draft.year());
             insert.setString(5, draft.album());
             insert.setString(6, key);
+            insert.setString(7, owner.key());
             try (ResultSet rs = insert.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         }
+    }
+
+    /** Moves the essays of servers' own rows of the song {@code base} to the new shared row; the live ones' ids. */
+    private static List<Long> adopt(Connection connection, long sharedId, String base) throws SQLException {
+        List<Long> moved = new ArrayList<>();
+        String others = "SELECT id FROM songs WHERE owner <> 'global' AND song_key = owner || ' # ' || ?";
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id FROM essays WHERE removed_at IS NULL AND song_id IN (" + others + ") ORDER BY id")) {
+            select.setString(1, base);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    moved.add(rs.getLong(1));
+                }
+            }
+        }
+        try (PreparedStatement move = connection.prepareStatement(
+                "UPDATE essays SET song_id = ? WHERE song_id IN (" + others + ")")) {
+            move.setLong(1, sharedId);
+            move.setString(2, base);
+            move.executeUpdate();
+        }
+        try (PreparedStatement drop = connection.prepareStatement(
+                "DELETE FROM songs WHERE owner <> 'global' AND song_key = owner || ' # ' || ?")) {
+            drop.setString(1, base);
+            drop.executeUpdate();
+        }
+        return moved;
     }
 
     /** A song from the columns {@code id, title, artist, featured, year, album} starting at {@code first}. */

@@ -104,14 +104,19 @@ public final class SqliteEssayStore implements EssayStore {
     }
 
     private static Saved addOne(Connection connection, EssayDraft draft, Scope scope, long now) throws SQLException {
-        long songId = SongCatalogue.songFor(connection, draft, false);
+        SongCatalogue.Adopted song = SongCatalogue.songFor(connection, draft, scope, false);
+        long songId = song.songId();
         Optional<Long> existing = EssayRows.findLive(connection, songId, scope, EssayRows.hash(draft.body()));
         if (existing.isPresent()) {
             return new Saved(EssayRows.load(connection, existing.get()), true);
         }
         long id = EssayRows.insert(connection, songId, scope, draft, now);
         EssayRows.addRevision(connection, id, 1, draft, now, "add");
-        return new Saved(EssayRows.load(connection, id), false);
+        List<Essay> moved = new ArrayList<>();
+        for (long other : song.movedEssays()) {
+            moved.add(EssayRows.load(connection, other));
+        }
+        return new Saved(EssayRows.load(connection, id), false, moved);
     }
 
     @Override
@@ -127,7 +132,8 @@ public final class SqliteEssayStore implements EssayStore {
             if (stored.equals(clean)) {
                 return Optional.of(EssayRows.load(connection, id));
             }
-            long songId = SongCatalogue.songFor(connection, clean, true);
+            // The essay's owner writes the song: its own row, never the shared one (see SongCatalogue).
+            long songId = SongCatalogue.songFor(connection, clean, state.get().owner(), true).songId();
             EssayRows.rewrite(connection, id, songId, clean, current + 1, now, null);
             EssayRows.addRevision(connection, id, current + 1, clean, now, "edit");
             return Optional.of(EssayRows.load(connection, id));
@@ -169,7 +175,7 @@ public final class SqliteEssayStore implements EssayStore {
             }
             EssayDraft content = wanted.get(0).content();
             int next = state.get().revision() + 1;
-            long songId = SongCatalogue.songFor(connection, content, true);
+            long songId = SongCatalogue.songFor(connection, content, state.get().owner(), true).songId();
             EssayRows.rewrite(connection, id, songId, content, next, now, null);
             EssayRows.addRevision(connection, id, next, content, now, "restore");
             return Optional.of(EssayRows.load(connection, id));

@@ -130,6 +130,10 @@ public final class StoreArchive {
             if (version < 1) {
                 return Check.refused(file + " is a Liner Notes store with no schema version recorded");
             }
+            String foreign = SchemaObjects.problem(connection, version);
+            if (foreign != null) {
+                return Check.refused(file + " is refused: " + foreign);
+            }
             String live = version >= 2 ? "SELECT COUNT(*) FROM essays WHERE removed_at IS NULL"
                     : "SELECT COUNT(*) FROM essays";
             int essays;
@@ -164,6 +168,16 @@ public final class StoreArchive {
             }
             long counter;
             try (Connection copy = connect(temp, false); Statement statement = copy.createStatement()) {
+                // Checked again on the copy itself: the source may have changed since it was checked, and the
+                // update below would run any trigger the copy holds.
+                int version;
+                try (ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+                    version = rs.next() ? rs.getInt(1) : 0;
+                }
+                String foreign = SchemaObjects.problem(copy, version);
+                if (foreign != null) {
+                    throw new EssayStoreException(source + " changed while it was restored and " + foreign);
+                }
                 statement.executeUpdate("UPDATE meta SET value = MAX(value, " + minCounter
                         + ") WHERE key = 'change_counter'");
                 try (ResultSet rs = statement.executeQuery("SELECT value FROM meta WHERE key = 'change_counter'")) {
@@ -175,6 +189,9 @@ public final class StoreArchive {
         } catch (SQLException | IOException e) {
             deleteQuietly(temp);
             throw new EssayStoreException("copying " + source + " for the restore failed: " + e.getMessage(), e);
+        } catch (EssayStoreException e) {
+            deleteQuietly(temp);
+            throw e;
         }
     }
 

@@ -166,7 +166,12 @@ class BackupRestoreTest {
                 Arguments.of("another program's SQLite database", "not a Liner Notes store"),
                 Arguments.of("a store from a newer release", "newer release (schema version 99"),
                 Arguments.of("a truncated backup", "damaged"),
-                Arguments.of("a missing file", "is not a file"));
+                Arguments.of("a missing file", "is not a file"),
+                Arguments.of("a backup with an extra trigger", "an unknown trigger 'import_scope'"),
+                Arguments.of("a backup with an extra view", "an unknown view 'essays_everywhere'"),
+                Arguments.of("a backup with an extra table", "an unknown table 'notes'"),
+                Arguments.of("a backup with an extra index", "an unknown index 'essays_by_author'"),
+                Arguments.of("a backup with a changed table", "a changed definition of table 'meta'"));
     }
 
     @ParameterizedTest(name = "{0} is refused")
@@ -233,9 +238,57 @@ class BackupRestoreTest {
                 Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
             }
             case "a missing file" -> file = tmp.resolve("no-such-backup.db");
+            case "a backup with an extra trigger" -> tamperedBackup(file, data, cfg,
+                    // What the security review found: every later import lands in the shared scope.
+                    "CREATE TRIGGER import_scope AFTER INSERT ON essays BEGIN"
+                            + " UPDATE essays SET scope = 'global' WHERE id = NEW.id; END");
+            case "a backup with an extra view" -> tamperedBackup(file, data, cfg,
+                    "CREATE VIEW essays_everywhere AS SELECT * FROM essays");
+            case "a backup with an extra table" -> tamperedBackup(file, data, cfg,
+                    "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)");
+            case "a backup with an extra index" -> tamperedBackup(file, data, cfg,
+                    "CREATE INDEX essays_by_author ON essays (author)");
+            case "a backup with a changed table" -> tamperedBackup(file, data, cfg,
+                    "ALTER TABLE meta ADD COLUMN note TEXT");
             default -> throw new IllegalArgumentException(kind);
         }
         return file;
+    }
+
+    /** A real backup of {@code data} made by the CLI, then changed by {@code sql} as an attacker would. */
+    private static void tamperedBackup(Path file, Path data, Path cfg, String sql) throws Exception {
+        assertEquals(0, cli("", "--config", cfg.toString(), "--data-dir", data.toString(), "backup",
+                file.toString()).exit());
+        assertTrue(StoreArchive.check(file).usable(), "the untouched backup is usable");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    @Test
+    @DisplayName("a backup holding exactly the schema's objects restores, and later imports keep their scope")
+    void exactSchemaRestoresAndScopesHold() throws Exception {
+        Path cfg = configFile(tmp);
+        Path data = tmp.resolve("live");
+        try (Engine engine = Engine.open(config(data))) {
+            Path f = writeEssay(tmp, 11);
+            engine.essays().importFile(f.getFileName().toString(), Files.readAllBytes(f), Scope.GLOBAL);
+        }
+        Path backup = tmp.resolve("exact.db");
+        assertEquals(0, cli("", "--config", cfg.toString(), "--data-dir", data.toString(), "backup",
+                backup.toString()).exit());
+        Path fresh = tmp.resolve("fresh");
+        Run run = cli("", "--config", cfg.toString(), "--data-dir", fresh.toString(), "restore", backup.toString());
+        assertEquals(0, run.exit(), run.err());
+        try (Engine engine = Engine.open(config(fresh))) {
+            Path f = writeEssay(tmp, 12);
+            engine.essays().importFile(f.getFileName().toString(), Files.readAllBytes(f), Scope.guild("42"));
+            Essay added = engine.essays().list(Scope.guild("42")).stream()
+                    .filter(e -> e.song().title().equals(DurabilityFixtures.title(12))).findFirst().orElseThrow();
+            assertEquals(Scope.guild("42"), added.scope());
+            assertTrue(engine.essays().list(Scope.guild("43")).stream()
+                    .noneMatch(e -> e.song().title().equals(DurabilityFixtures.title(12))), "other servers see nothing");
+        }
     }
 
     private static byte[] digest(Path file) throws Exception {
