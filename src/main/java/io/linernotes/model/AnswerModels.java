@@ -8,6 +8,8 @@ import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.linernotes.config.ConfigException;
 import io.linernotes.config.ModelConfig;
 import java.time.Clock;
@@ -67,8 +69,30 @@ public final class AnswerModels {
     private static FallbackAnswerModel.Provider provider(ModelConfig settings, ModelConfig limits,
             Function<String, String> env, Clock clock) {
         LangchainAnswerModel model = createLangchain(settings, env);
-        return new FallbackAnswerModel.Provider(model, new CircuitBreaker(model.name(), limits.breakerFailures(),
+        return new FallbackAnswerModel.Provider(model, breaker(model.name(), limits.breakerFailures(),
                 Duration.ofSeconds(limits.breakerCooldownSeconds()), clock));
+    }
+
+    /**
+     * The breaker that skips a provider which keeps failing. After {@code failures} consecutive failed calls
+     * (a count window of that size, all failed) the circuit opens and every call is refused at once for
+     * {@code coolDown}, so answers go straight to the next provider or the extractive answer; then one trial
+     * call is let through: success closes the circuit, failure opens it for another cool-down. A request
+     * fault ({@link RetryPolicy#isRequestFault}) counts as a success: the provider answered. The clock is
+     * injectable so tests move time instead of sleeping.
+     */
+    static CircuitBreaker breaker(String name, int failures, Duration coolDown, Clock clock) {
+        CircuitBreaker breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
+                .slidingWindow(failures, failures, CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .failureRateThreshold(100)
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .waitDurationInOpenState(coolDown)
+                .recordException(failure -> !RetryPolicy.isRequestFault(failure))
+                .clock(clock)
+                .build());
+        breaker.getEventPublisher().onStateTransition(event -> log.info("Circuit for {}: {}", name,
+                event.getStateTransition()));
+        return breaker;
     }
 
     /** The language model alone, without the extractive fallback. */

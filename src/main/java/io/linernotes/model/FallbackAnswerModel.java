@@ -1,5 +1,6 @@
 package io.linernotes.model;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class FallbackAnswerModel implements AnswerModel {
 
     /** One provider with a default breaker (5 failures, 30 s), the default deadline and length limit. */
     public FallbackAnswerModel(AnswerModel primary, AnswerModel fallback) {
-        this(List.of(new Provider(primary, new CircuitBreaker(primary.name(), 5, Duration.ofSeconds(30),
+        this(List.of(new Provider(primary, AnswerModels.breaker(primary.name(), 5, Duration.ofSeconds(30),
                 Clock.systemUTC()))), fallback, DEFAULT_DEADLINE, new OutputPolicy(DEFAULT_MAX_CHARS));
     }
 
