@@ -113,8 +113,10 @@ class AbuseLimitsTest {
         admission.charge("u", request, new Answer(Answer.Status.NO_COMMENTARY, "none", null, null, null, null, "none"));
         assertEquals(0, admission.used("u"));
         admission.charge("u", request, answer("openai:gpt", source));
-        long expected = (TokenBudget.PROMPT_OVERHEAD_CHARS + request.question().length() + 400 + "text".length() + 3) / 4;
-        assertEquals(expected, admission.used("u"), "characters / 4 of prompt, question, passage and answer");
+        var tokenizer = new dev.langchain4j.model.openai.OpenAiTokenCountEstimator("gpt-4o-mini");
+        long expected = TokenBudget.PROMPT_OVERHEAD_TOKENS + tokenizer.estimateTokenCountInText(request.question())
+                + tokenizer.estimateTokenCountInText("p".repeat(400)) + tokenizer.estimateTokenCountInText("text");
+        assertEquals(expected, admission.used("u"), "the tokens of prompt, question, passage and answer");
     }
 
     @ParameterizedTest(name = "{0} per minute: a burst of {0} passes, then one more after {1} ms")
