@@ -21,11 +21,13 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
- * A model provider on 127.0.0.1 for tests, speaking enough of two real protocols for the real langchain4j
+ * A model provider on 127.0.0.1 for tests, speaking enough of three real protocols for the real langchain4j
  * clients: OpenAI chat completions ({@code POST /v1/chat/completions}, plain JSON or SSE when the request
- * says {@code "stream": true}) and Anthropic messages ({@code POST /v1/messages}). Replies follow a script
- * of steps (a failure status with its headers and body, a delay, a malformed body, a stream cut short, a
- * text, a text made from the request), then the default reply; every request is recorded.
+ * says {@code "stream": true}), Anthropic messages ({@code POST /v1/messages}) and Gemini
+ * ({@code POST /v1/models/M:generateContent}, or {@code :streamGenerateContent?alt=sse}). Replies follow a
+ * script of steps (a failure status with its headers and body, a delay, a malformed body, a stream cut short,
+ * a text, a text made from the request), then the default reply; every request is recorded. Streams send a
+ * word per event, {@link #chunkMillis} apart, running {@link #beforeChunk} first (tests move a clock there).
  */
 public final class FakeModelServer implements AutoCloseable {
 
@@ -103,11 +105,16 @@ public final class FakeModelServer implements AutoCloseable {
     private final ConcurrentLinkedDeque<Step> script = new ConcurrentLinkedDeque<>();
     private final List<Recorded> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile Step standing = Step.answer("A default answer from the fake model [1].");
+    /** Pause between streamed chunks. */
+    public volatile long chunkMillis = 15;
+    /** Runs before each streamed chunk is sent. */
+    public volatile Runnable beforeChunk = () -> { };
 
     public FakeModelServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/chat/completions", this::openAi);
         server.createContext("/v1/messages", this::anthropic);
+        server.createContext("/v1/models/", this::gemini);
         server.setExecutor(executor);
         server.start();
     }
@@ -199,8 +206,9 @@ public final class FakeModelServer implements AutoCloseable {
             ObjectNode choice = chunk.putArray("choices").addObject();
             choice.put("index", 0).putNull("finish_reason");
             choice.putObject("delta").put("content", piece);
+            beforeChunk.run();
             event(out, JSON.writeValueAsString(chunk));
-            pause(15);
+            pause(chunkMillis);
         }
         if (cutAfter >= 0) {
             return;
@@ -252,6 +260,62 @@ public final class FakeModelServer implements AutoCloseable {
             reply.putObject("usage").put("input_tokens", 120).put("output_tokens", 30);
             sendJson(exchange, 200, JSON.writeValueAsString(reply));
         }
+    }
+
+    /**
+     * Gemini's generateContent: the model is in the path, the key in {@code x-goog-api-key}; streamed
+     * ({@code :streamGenerateContent?alt=sse}) as one candidate per event, the last with its finish reason.
+     */
+    private void gemini(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            JsonNode body = record(exchange);
+            Step step = next();
+            pause(step.delayMillis());
+            if (step.retryAfter() != null) {
+                exchange.getResponseHeaders().add("retry-after", step.retryAfter());
+            }
+            boolean streamed = exchange.getRequestURI().getPath().endsWith(":streamGenerateContent");
+            if (step.status() != 200 || (step.rawBody() != null && !streamed)) {
+                sendJson(exchange, step.status(), step.rawBody() != null ? step.rawBody()
+                        : "{\"error\":{\"code\":" + step.status() + ",\"message\":\"scripted failure\","
+                        + "\"status\":\"UNAVAILABLE\"}}");
+                return;
+            }
+            String text = step.textFor(body);
+            if (!streamed) {
+                sendJson(exchange, 200, JSON.writeValueAsString(geminiChunk(text, "STOP")));
+                return;
+            }
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            if (step.rawBody() != null) {
+                event(out, step.rawBody()); // a malformed event
+                return;
+            }
+            List<String> pieces = chunks(text);
+            int sent = step.cutAfterChunks() >= 0 ? Math.min(step.cutAfterChunks(), pieces.size()) : pieces.size();
+            for (int i = 0; i < sent; i++) {
+                beforeChunk.run();
+                boolean last = i == pieces.size() - 1;
+                event(out, JSON.writeValueAsString(geminiChunk(pieces.get(i), last ? "STOP" : null)));
+                pause(chunkMillis);
+            }
+        }
+    }
+
+    private static ObjectNode geminiChunk(String text, String finishReason) {
+        ObjectNode reply = JSON.createObjectNode();
+        ObjectNode candidate = reply.putArray("candidates").addObject();
+        ObjectNode content = candidate.putObject("content").put("role", "model");
+        content.putArray("parts").addObject().put("text", text);
+        candidate.put("index", 0);
+        if (finishReason != null) {
+            candidate.put("finishReason", finishReason);
+        }
+        reply.putObject("usageMetadata").put("promptTokenCount", 120).put("candidatesTokenCount", 30)
+                .put("totalTokenCount", 150);
+        return reply.put("modelVersion", "fake");
     }
 
     private static ObjectNode chunkHead(String model) {
