@@ -11,6 +11,7 @@ import io.linernotes.answer.AnswerRequest;
 import io.linernotes.answer.Source;
 import io.linernotes.config.DiscordConfig;
 import io.linernotes.config.ModelConfig;
+import io.linernotes.model.FakeModelServer;
 import io.linernotes.discord.emulation.Actor;
 import io.linernotes.discord.emulation.DiscordEmulator;
 import io.linernotes.discord.emulation.DiscordEmulator.Interaction;
@@ -82,8 +83,9 @@ class AbuseLimitsTest {
     @Test
     @DisplayName("after a model answer uses the day's budget, the next question is refused with when it resets")
     void dailyBudgetRefusesWithResetTime() throws Exception {
-        try (OpenAiCompatibleServer model = new OpenAiCompatibleServer()) {
-            model.reply = "Runaway is a toast to the people who ruin what they love [1]. ".repeat(20);
+        try (FakeModelServer model = new FakeModelServer()) {
+            model.always(FakeModelServer.Step.answer(
+                    "Runaway is a toast to the people who ruin what they love [1]. ".repeat(20)));
             ModelConfig openAi = new ModelConfig("openai", model.baseUrl(), "test-model", "LN_BUDGET_KEY", 10, 0,
                     null, 0, false);
             // One answer (prompt overhead, passages and a ~1,300-character reply) is well over 600 tokens.
@@ -98,7 +100,7 @@ class AbuseLimitsTest {
                 String text = refused.path("data").path("content").asText();
                 assertTrue(text.startsWith("You have used today's share of written answers. It resets at midnight UTC, in ")
                         && text.matches(".*in \\d+ (hours?|minutes?|seconds?).*"), text);
-                assertEquals(1, model.requests.size(), "the refused question never reached the model");
+                assertEquals(1, model.requests().size(), "the refused question never reached the model");
             }
         }
     }

@@ -81,7 +81,7 @@ public final class FakeModelServer implements AutoCloseable {
         }
 
         /** A model that writes whatever {@code responder} makes of the request. */
-        static Step obey(Function<JsonNode, String> responder) {
+        public static Step obey(Function<JsonNode, String> responder) {
             return new Step(200, null, 0, null, null, -1, responder);
         }
 
@@ -225,7 +225,7 @@ public final class FakeModelServer implements AutoCloseable {
         event(out, "[DONE]");
     }
 
-    static List<String> chunks(String text) {
+    public static List<String> chunks(String text) {
         List<String> pieces = new ArrayList<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\S+\\s*|\\s+").matcher(text);
         while (m.find()) {
