@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * replaces the backoff (capped at the maximum delay, plus a little jitter so that many bots do not return in
  * step). No wait runs past the answer's {@link Deadline}: when the next try could not start in time, the
  * failure is final. The langchain4j clients are built with their own retries off, so this is the only loop.
+ * It is not Resilience4j's {@code Retry} (whose breaker the providers use): that one cannot give up before a
+ * wait that would pass the answer's deadline, which the fault tests require.
  */
 public final class RetryPolicy {
 
