@@ -62,6 +62,10 @@ public final class AnswerService {
         String question = Questions.clean(request.question());
         String hint = request.songHint() == null ? "" : Questions.clean(request.songHint());
         Scope scope = request.scope();
+        Song picked = request.songId() == null ? null : songs.byId(request.songId()).orElse(null);
+        if (picked != null) {
+            return answerAbout(picked, orMeaningOf(question, picked), List.of(), request, partial);
+        }
         if (question.isEmpty() && hint.isEmpty()) {
             return new Answer(Answer.Status.NO_COMMENTARY, templates.render(PromptTemplates.EMPTY_QUESTION, Map.of()),
                     List.of(), List.of(), null, List.of(), "none");
@@ -75,14 +79,17 @@ public final class AnswerService {
             if (found.misattribution() != null) {
                 notes.add(correction(found.song(), found.misattribution()));
             }
-            String asked = question.isEmpty() ? "What does \"" + found.song().title() + "\" mean?" : question;
-            return answerAbout(found.song(), asked, notes, request, partial);
+            return answerAbout(found.song(), orMeaningOf(question, found.song()), notes, request, partial);
         }
         // Repeat a song's name back, not a whole question that only described one.
         String subject = !hint.isEmpty() ? hint
                 : Questions.onlyNamesASong(question) ? question : "the song you describe";
         log.debug("no song found for '{}'", subject);
         return noCommentary(subject, null);
+    }
+
+    private static String orMeaningOf(String question, Song song) {
+        return question.isEmpty() ? "What does \"" + song.title() + "\" mean?" : question;
     }
 
     /** Autocomplete for the song option: no model, no retrieval, only the catalogue. */

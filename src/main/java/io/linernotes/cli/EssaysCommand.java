@@ -5,14 +5,13 @@ import io.linernotes.console.EssayText;
 import io.linernotes.essay.Essay;
 import io.linernotes.essay.Scope;
 import java.util.Optional;
-import java.util.concurrent.Callable;
+import java.util.function.BiPredicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "essays", mixinStandardHelpOptions = true, description = "List, show or remove stored essays.",
-        subcommands = {EssaysCommand.ListEssays.class, EssaysCommand.Show.class, EssaysCommand.Remove.class})
+@Command(name = "essays", mixinStandardHelpOptions = true, description = "List, show or remove stored essays.")
 final class EssaysCommand implements Runnable {
 
     @ParentCommand
@@ -24,64 +23,42 @@ final class EssaysCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List essays (global ones, or a server's).")
-    static final class ListEssays implements Callable<Integer> {
-        @ParentCommand
-        EssaysCommand parent;
-
-        @Option(names = "--guild", description = "Also list this Discord server's essays.")
-        String guild;
-
-        @Override
-        public Integer call() {
-            try (Engine engine = parent.root.openEngine()) {
-                System.out.print(EssayText.list(engine.essays().list(guild == null ? Scope.GLOBAL : Scope.guild(guild))));
-                return 0;
-            }
+    int list(@Option(names = "--guild", description = "Also list this Discord server's essays.") String guild) {
+        try (Engine engine = root.openEngine()) {
+            System.out.print(EssayText.list(engine.essays().list(guild == null ? Scope.GLOBAL : Scope.guild(guild))));
+            return 0;
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one essay.")
-    static final class Show implements Callable<Integer> {
-        @ParentCommand
-        EssaysCommand parent;
-
-        @Parameters(paramLabel = "ID")
-        long id;
-
-        @Override
-        public Integer call() {
-            try (Engine engine = parent.root.openEngine()) {
-                Optional<Essay> essay = engine.essays().findAny(id);
-                if (essay.isEmpty()) {
-                    System.err.println("No essay #" + id + ".");
-                    return 1;
-                }
-                System.out.print(EssayText.show(essay.get()));
-                return 0;
-            }
-        }
+    int show(@Parameters(paramLabel = "ID") long id) {
+        return withEssay(id, (engine, essay) -> {
+            System.out.print(EssayText.show(essay));
+            return true;
+        });
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove an essay (its revisions are kept).")
-    static final class Remove implements Callable<Integer> {
-        @ParentCommand
-        EssaysCommand parent;
+    int remove(@Parameters(paramLabel = "ID") long id) {
+        // The operator at the command line may remove any essay, whichever server owns it.
+        return withEssay(id, (engine, essay) -> {
+            if (!engine.essays().remove(id, essay.scope())) {
+                return false;
+            }
+            System.out.println("Removed essay #" + id + " (" + essay.song().label() + ").");
+            return true;
+        });
+    }
 
-        @Parameters(paramLabel = "ID")
-        long id;
-
-        @Override
-        public Integer call() {
-            try (Engine engine = parent.root.openEngine()) {
-                Optional<Essay> essay = engine.essays().findAny(id);
-                // The operator at the command line may remove any essay, whichever server owns it.
-                if (essay.isEmpty() || !engine.essays().remove(id, essay.get().scope())) {
-                    System.err.println("No essay #" + id + ".");
-                    return 1;
-                }
-                System.out.println("Removed essay #" + id + " (" + essay.get().song().label() + ").");
+    /** Runs {@code action} on essay {@code id}; exit 1 with "No essay #id." when it is absent or the action fails. */
+    private int withEssay(long id, BiPredicate<Engine, Essay> action) {
+        try (Engine engine = root.openEngine()) {
+            Optional<Essay> essay = engine.essays().findAny(id);
+            if (essay.isPresent() && action.test(engine, essay.get())) {
                 return 0;
             }
+            System.err.println("No essay #" + id + ".");
+            return 1;
         }
     }
 }

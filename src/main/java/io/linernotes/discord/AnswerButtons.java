@@ -137,11 +137,8 @@ public final class AnswerButtons implements Feature {
             Replies.ephemeral(event, GONE);
             return;
         }
-        AnswerRequest asked = entry.get().request();
-        // The song hint is the song's label: the same text autocomplete offers; the engine resolves every label
-        // to its own song, same-title songs included (SongHintTest). AnswerRequest has no field for a song id.
-        asker.answerInPlace(event, new AnswerRequest(asked.question(), song.get().label(), asked.scope(),
-                asked.history()));
+        // The pick carries the song's id: its label is not resolved again, which could land on another song.
+        asker.answerInPlace(event, entry.get().request().about(song.get().id()));
     }
 
     private static Optional<Long> answerId(String[] args) {

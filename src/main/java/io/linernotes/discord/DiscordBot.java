@@ -52,6 +52,13 @@ public final class DiscordBot implements AutoCloseable {
      */
     public static DiscordBot start(String token, DiscordConfig config, EssayConfig essays, DiscordEndpoints endpoints,
             BotServices services, FeedbackStore feedback, Duration readyTimeout) throws InterruptedException {
+        return start(token, config, essays, endpoints, services, feedback, readyTimeout, Clock.systemUTC());
+    }
+
+    /** As above, with the clock that paces streamed edits (tests move it by hand). */
+    public static DiscordBot start(String token, DiscordConfig config, EssayConfig essays, DiscordEndpoints endpoints,
+            BotServices services, FeedbackStore feedback, Duration readyTimeout, Clock clock)
+            throws InterruptedException {
         // Every message the bot sends mentions nobody, whatever the text says: global default for JDA.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
         MessageRequest.setDefaultMentionRepliedUser(false);
@@ -63,7 +70,7 @@ public final class DiscordBot implements AutoCloseable {
         AnswerRenderer renderer = new AnswerRenderer();
         AnswerFlow flow = new AnswerFlow(services, feedback, recent, renderer);
         Admission admission = Admission.of(config);
-        Asker asker = new Asker(work, essayWork, flow, admission, Clock.systemUTC(), STREAM_EDIT_MILLIS);
+        Asker asker = new Asker(work, essayWork, flow, admission, clock, STREAM_EDIT_MILLIS);
         AttachmentDownloader downloader = new AttachmentDownloader(config.attachmentHosts(),
                 Duration.ofSeconds(config.downloadSeconds()));
         Features features = features(services, feedback, new Moderators(config.moderatorRoles()), recent,

@@ -1,5 +1,8 @@
 package io.linernotes.discord;
 
+import dev.langchain4j.model.TokenCountEstimator;
+import dev.langchain4j.model.openai.OpenAiChatModelName;
+import dev.langchain4j.model.openai.OpenAiTokenCountEstimator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -8,12 +11,14 @@ import java.util.Map;
 
 /**
  * How many language-model tokens each user's answers used today (UTC). The engine does not report token
- * usage, so {@link #estimate} counts characters / 4 of what a model reads and writes. A question is let
- * through while anything is left, so the last answer of a day may overshoot the budget by its own size.
+ * usage, so {@link #estimate} counts the tokens of what a model reads and writes with langchain4j's offline
+ * tokenizer (GPT-4o's encoding, close enough for other providers' budgets). A question is let through while
+ * anything is left, so the last answer of a day may overshoot the budget by its own size.
  */
 final class TokenBudget {
-    /** What the system prompt and answer template add to every call, in characters (prompts/ is ~2,400). */
-    static final int PROMPT_OVERHEAD_CHARS = 2_400;
+    /** What the system prompt and answer template add to every call, in tokens (prompts/ measured 465). */
+    static final int PROMPT_OVERHEAD_TOKENS = 470;
+    static final TokenCountEstimator TOKENS = new OpenAiTokenCountEstimator(OpenAiChatModelName.GPT_4_O_MINI);
 
     private final long perDay;
     private final Clock clock;
@@ -28,15 +33,15 @@ final class TokenBudget {
 
     /** Estimated tokens of one model call: prompt overhead, question and passages in, answer out. */
     static long estimate(String question, Iterable<String> passages, String answer) {
-        long chars = PROMPT_OVERHEAD_CHARS + length(question) + length(answer);
+        long tokens = PROMPT_OVERHEAD_TOKENS + tokens(question) + tokens(answer);
         for (String p : passages) {
-            chars += length(p);
+            tokens += tokens(p);
         }
-        return (chars + 3) / 4;
+        return tokens;
     }
 
-    private static int length(String s) {
-        return s == null ? 0 : s.length();
+    private static int tokens(String s) {
+        return s == null || s.isEmpty() ? 0 : TOKENS.estimateTokenCountInText(s);
     }
 
     synchronized boolean exhausted(String userId) {

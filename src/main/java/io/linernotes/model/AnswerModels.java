@@ -1,13 +1,17 @@
 package io.linernotes.model;
 
+import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.linernotes.config.ConfigException;
 import io.linernotes.config.ModelConfig;
 import java.time.Clock;
@@ -21,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds the answer model the configuration asks for: the extractive one, or a langchain4j model (OpenAI
  * protocol, Anthropic, Gemini), optionally a secondary one, wrapped in {@link FallbackAnswerModel} so a
- * failing model still yields an answer. OpenAI and Anthropic clients run on {@link RetryAfterHttpClient} so
- * that a provider's {@code retry-after} is honoured (the Gemini builder offers no way to plug it in). Missing keys are start-up errors that name the variable, never a value.
+ * failing model still yields an answer. Every client runs on {@link RetryAfterHttpClient}, so that a
+ * provider's {@code retry-after} is honoured. Missing keys are start-up errors that name the variable, never a
+ * value.
  */
 public final class AnswerModels {
 
@@ -67,8 +72,30 @@ public final class AnswerModels {
     private static FallbackAnswerModel.Provider provider(ModelConfig settings, ModelConfig limits,
             Function<String, String> env, Clock clock) {
         LangchainAnswerModel model = createLangchain(settings, env);
-        return new FallbackAnswerModel.Provider(model, new CircuitBreaker(model.name(), limits.breakerFailures(),
+        return new FallbackAnswerModel.Provider(model, breaker(model.name(), limits.breakerFailures(),
                 Duration.ofSeconds(limits.breakerCooldownSeconds()), clock));
+    }
+
+    /**
+     * The breaker that skips a provider which keeps failing. After {@code failures} consecutive failed calls
+     * (a count window of that size, all failed) the circuit opens and every call is refused at once for
+     * {@code coolDown}, so answers go straight to the next provider or the extractive answer; then one trial
+     * call is let through: success closes the circuit, failure opens it for another cool-down. A request
+     * fault ({@link RetryPolicy#isRequestFault}) counts as a success: the provider answered. The clock is
+     * injectable so tests move time instead of sleeping.
+     */
+    static CircuitBreaker breaker(String name, int failures, Duration coolDown, Clock clock) {
+        CircuitBreaker breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
+                .slidingWindow(failures, failures, CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .failureRateThreshold(100)
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .waitDurationInOpenState(coolDown)
+                .recordException(failure -> !RetryPolicy.isRequestFault(failure))
+                .clock(clock)
+                .build());
+        breaker.getEventPublisher().onStateTransition(event -> log.info("Circuit for {}: {}", name,
+                event.getStateTransition()));
+        return breaker;
     }
 
     /** The language model alone, without the extractive fallback. */
@@ -82,45 +109,28 @@ public final class AnswerModels {
         Duration timeout = Duration.ofSeconds(config.timeoutSeconds());
         boolean stream = Boolean.TRUE.equals(config.streaming());
         String name = config.provider() + ":" + config.model();
-        ChatModel chat = null;
-        StreamingChatModel streaming = null;
-        if (config.provider().equals("openai")) {
-            if (stream) {
-                streaming = OpenAiStreamingChatModel.builder().httpClientBuilder(RetryAfterHttpClient.builder())
-                        .baseUrl(config.baseUrl()).apiKey(key)
-                        .modelName(config.model()).temperature(config.temperature()).maxTokens(config.maxTokens())
-                        .timeout(timeout).build();
-            } else {
-                chat = OpenAiChatModel.builder().httpClientBuilder(RetryAfterHttpClient.builder())
-                        .baseUrl(config.baseUrl()).apiKey(key)
-                        .modelName(config.model()).temperature(config.temperature()).maxTokens(config.maxTokens())
-                        .timeout(timeout).maxRetries(0).build();
-            }
-        } else if (config.provider().equals("anthropic")) {
-            if (stream) {
-                streaming = AnthropicStreamingChatModel.builder().httpClientBuilder(RetryAfterHttpClient.builder())
-                        .baseUrl(config.baseUrl()).apiKey(key)
-                        .modelName(config.model()).temperature(config.temperature()).maxTokens(config.maxTokens())
-                        .timeout(timeout).build();
-            } else {
-                chat = AnthropicChatModel.builder().httpClientBuilder(RetryAfterHttpClient.builder())
-                        .baseUrl(config.baseUrl()).apiKey(key)
-                        .modelName(config.model()).temperature(config.temperature()).maxTokens(config.maxTokens())
-                        .timeout(timeout).maxRetries(0).build();
-            }
-        } else if (config.provider().equals("gemini")) {
-            if (stream) {
-                streaming = GoogleAiGeminiStreamingChatModel.builder().baseUrl(config.baseUrl()).apiKey(key)
-                        .modelName(config.model()).temperature(config.temperature())
-                        .maxOutputTokens(config.maxTokens()).timeout(timeout).build();
-            } else {
-                chat = GoogleAiGeminiChatModel.builder().baseUrl(config.baseUrl()).apiKey(key)
-                        .modelName(config.model()).temperature(config.temperature())
-                        .maxOutputTokens(config.maxTokens()).timeout(timeout).maxRetries(0).build();
-            }
-        } else {
-            throw new ConfigException("model.provider '" + config.provider() + "' has no language model");
-        }
+        // Every client runs on RetryAfterHttpClient with no retries of its own: RetryPolicy is the only loop.
+        HttpClientBuilder http = RetryAfterHttpClient.builder();
+        ChatRequestParameters params = ChatRequestParameters.builder().modelName(config.model())
+                .temperature(config.temperature()).maxOutputTokens(config.maxTokens()).build();
+        String url = config.baseUrl();
+        Object client = switch (config.provider() + (stream ? "/streaming" : "")) {
+            case "openai" -> OpenAiChatModel.builder().httpClientBuilder(http).baseUrl(url).apiKey(key)
+                    .defaultRequestParameters(params).timeout(timeout).maxRetries(0).build();
+            case "openai/streaming" -> OpenAiStreamingChatModel.builder().httpClientBuilder(http).baseUrl(url)
+                    .apiKey(key).defaultRequestParameters(params).timeout(timeout).build();
+            case "anthropic" -> AnthropicChatModel.builder().httpClientBuilder(http).baseUrl(url).apiKey(key)
+                    .defaultRequestParameters(params).timeout(timeout).maxRetries(0).build();
+            case "anthropic/streaming" -> AnthropicStreamingChatModel.builder().httpClientBuilder(http).baseUrl(url)
+                    .apiKey(key).defaultRequestParameters(params).timeout(timeout).build();
+            case "gemini" -> GoogleAiGeminiChatModel.builder().httpClientBuilder(http).baseUrl(url).apiKey(key)
+                    .defaultRequestParameters(params).timeout(timeout).maxRetries(0).build();
+            case "gemini/streaming" -> GoogleAiGeminiStreamingChatModel.builder().httpClientBuilder(http)
+                    .baseUrl(url).apiKey(key).defaultRequestParameters(params).timeout(timeout).build();
+            default -> throw new ConfigException("model.provider '" + config.provider() + "' has no language model");
+        };
+        ChatModel chat = client instanceof ChatModel c ? c : null;
+        StreamingChatModel streaming = client instanceof StreamingChatModel s ? s : null;
         log.info("Answers by {} at {} (streaming {}, timeout {} s, retries {})", name,
                 config.baseUrl() == null ? "the provider's default URL" : config.baseUrl(), stream,
                 config.timeoutSeconds(), config.maxRetries());

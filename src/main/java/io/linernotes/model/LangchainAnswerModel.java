@@ -9,6 +9,7 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.linernotes.prompt.ChatPrompt;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -5,12 +5,14 @@ import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.InvalidRequestException;
 import dev.langchain4j.exception.NonRetriableException;
 import dev.langchain4j.exception.RetriableException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * replaces the backoff (capped at the maximum delay, plus a little jitter so that many bots do not return in
  * step). No wait runs past the answer's {@link Deadline}: when the next try could not start in time, the
  * failure is final. The langchain4j clients are built with their own retries off, so this is the only loop.
+ * It is not Resilience4j's {@code Retry} (whose breaker the providers use): that one cannot give up before a
+ * wait that would pass the answer's deadline, which the fault tests require.
  */
 public final class RetryPolicy {
 
@@ -86,7 +90,7 @@ public final class RetryPolicy {
             if (deadline != null && deadline.expired()) {
                 throw new ProviderSkippedException(what + ": the answer's deadline has passed");
             }
-            if (breaker != null && !breaker.tryAcquire()) {
+            if (breaker != null && !breaker.tryAcquirePermission()) {
                 throw new ProviderSkippedException(what + ": circuit open, skipped");
             }
             try {
@@ -129,20 +133,25 @@ public final class RetryPolicy {
     }
 
     /**
-     * A failure that was the request's own fault (a 400 such as a prompt too long for the context) shows the
-     * provider is up, so it does not count against the breaker; everything else does.
+     * Every attempt's outcome goes to the breaker; the breaker itself counts a failure that was the request's
+     * own fault as a success (see {@link AnswerModels#breaker}). Durations are not reported: slowness is the
+     * deadline's business, not the breaker's.
      */
     private static void report(CircuitBreaker breaker, RuntimeException failure) {
         if (breaker == null) {
             return;
         }
-        if (failure == null || isRequestFault(failure)) {
-            breaker.onSuccess();
+        if (failure == null) {
+            breaker.onSuccess(0, TimeUnit.NANOSECONDS);
         } else {
-            breaker.onFailure();
+            breaker.onError(0, TimeUnit.NANOSECONDS, failure);
         }
     }
 
+    /**
+     * A failure that was the request's own fault (a 400 such as a prompt too long for the context) shows the
+     * provider is up, so it does not count against the breaker; everything else does.
+     */
     static boolean isRequestFault(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof AuthenticationException) {

@@ -84,10 +84,8 @@ class BotCommandTest {
         }
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!condition.getAsBoolean() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(10);
-        }
+    private static void waitFor(java.util.function.BooleanSupplier condition) {
+        org.awaitility.Awaitility.await("the bot's shutdown hook").atMost(java.time.Duration.ofSeconds(10))
+                .until(condition::getAsBoolean);
     }
 }

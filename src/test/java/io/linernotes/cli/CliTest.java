@@ -65,6 +65,39 @@ class CliTest {
     }
 
     @Test
+    @DisplayName("essays show and remove act on one essay; an absent one fails naming it")
+    void showAndRemoveOneEssay() {
+        String data = dataDir.toString();
+        CliRunner.Run list = run("", "--data-dir", data, "essays", "list");
+        java.util.regex.Matcher first = java.util.regex.Pattern.compile("#(\\d+)").matcher(list.out());
+        assertTrue(first.find(), list.out());
+        String id = first.group(1);
+        CliRunner.Run show = run("", "--data-dir", data, "essays", "show", id);
+        assertEquals(0, show.exit(), show.err());
+        assertTrue(show.out().contains("#" + id), show.out());
+
+        CliRunner.Run removed = run("", "--data-dir", data, "essays", "remove", id);
+        assertEquals(0, removed.exit(), removed.err());
+        assertTrue(removed.out().startsWith("Removed essay #" + id + " ("), removed.out());
+
+        for (String command : new String[] {"show", "remove"}) {
+            CliRunner.Run gone = run("", "--data-dir", data, "essays", command, id);
+            assertEquals(1, gone.exit(), command);
+            assertTrue(gone.err().strip().endsWith("No essay #" + id + "."), command + ": " + gone.err());
+        }
+    }
+
+    @Test
+    @DisplayName("the help lists every command, backup and restore among them")
+    void helpListsEveryCommand() {
+        CliRunner.Run help = run("", "--help");
+        for (String command : new String[] {"ask", "meaning", "console", "import", "essays", "reindex", "backup",
+                "restore", "bot", "eval", "bench"}) {
+            assertTrue(help.out().contains("\n  " + command + " "), command + " in " + help.out());
+        }
+    }
+
+    @Test
     @DisplayName("a bad file is refused with the reason and a failing exit code")
     void badFileRefused() throws Exception {
         Path file = dataDir.resolve("empty.md");

@@ -11,6 +11,7 @@ import io.linernotes.answer.AnswerRequest;
 import io.linernotes.answer.Source;
 import io.linernotes.config.DiscordConfig;
 import io.linernotes.config.ModelConfig;
+import io.linernotes.model.FakeModelServer;
 import io.linernotes.discord.emulation.Actor;
 import io.linernotes.discord.emulation.DiscordEmulator;
 import io.linernotes.discord.emulation.DiscordEmulator.Interaction;
@@ -82,8 +83,9 @@ class AbuseLimitsTest {
     @Test
     @DisplayName("after a model answer uses the day's budget, the next question is refused with when it resets")
     void dailyBudgetRefusesWithResetTime() throws Exception {
-        try (OpenAiCompatibleServer model = new OpenAiCompatibleServer()) {
-            model.reply = "Runaway is a toast to the people who ruin what they love [1]. ".repeat(20);
+        try (FakeModelServer model = new FakeModelServer()) {
+            model.always(FakeModelServer.Step.answer(
+                    "Runaway is a toast to the people who ruin what they love [1]. ".repeat(20)));
             ModelConfig openAi = new ModelConfig("openai", model.baseUrl(), "test-model", "LN_BUDGET_KEY", 10, 0,
                     null, 0, false);
             // One answer (prompt overhead, passages and a ~1,300-character reply) is well over 600 tokens.
@@ -98,7 +100,7 @@ class AbuseLimitsTest {
                 String text = refused.path("data").path("content").asText();
                 assertTrue(text.startsWith("You have used today's share of written answers. It resets at midnight UTC, in ")
                         && text.matches(".*in \\d+ (hours?|minutes?|seconds?).*"), text);
-                assertEquals(1, model.requests.size(), "the refused question never reached the model");
+                assertEquals(1, model.requests().size(), "the refused question never reached the model");
             }
         }
     }
@@ -113,8 +115,10 @@ class AbuseLimitsTest {
         admission.charge("u", request, new Answer(Answer.Status.NO_COMMENTARY, "none", null, null, null, null, "none"));
         assertEquals(0, admission.used("u"));
         admission.charge("u", request, answer("openai:gpt", source));
-        long expected = (TokenBudget.PROMPT_OVERHEAD_CHARS + request.question().length() + 400 + "text".length() + 3) / 4;
-        assertEquals(expected, admission.used("u"), "characters / 4 of prompt, question, passage and answer");
+        var tokenizer = new dev.langchain4j.model.openai.OpenAiTokenCountEstimator("gpt-4o-mini");
+        long expected = TokenBudget.PROMPT_OVERHEAD_TOKENS + tokenizer.estimateTokenCountInText(request.question())
+                + tokenizer.estimateTokenCountInText("p".repeat(400)) + tokenizer.estimateTokenCountInText("text");
+        assertEquals(expected, admission.used("u"), "the tokens of prompt, question, passage and answer");
     }
 
     @ParameterizedTest(name = "{0} per minute: a burst of {0} passes, then one more after {1} ms")

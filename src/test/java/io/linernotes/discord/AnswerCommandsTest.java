@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @DisplayName("/meaning, /ask, autocomplete and the answer buttons, through JDA against the emulation")
 class AnswerCommandsTest {
@@ -54,6 +56,11 @@ class AnswerCommandsTest {
         drafts.add(new EssayDraft("Hurt", "Johnny Cash", List.of(), 2002, null, "Cy", null,
                 "Johnny Cash's Hurt turns the same words into an old man's look back at a life."));
         drafts.add(new EssayDraft("Noise", "Test Band", List.of(), 2020, null, "Dee", null, HOSTILE));
+        // Two songs whose labels differ only by an article: a label handed back to the resolver names both.
+        drafts.add(new EssayDraft("Harbour", "The Lanterns", List.of(), 2001, null, "Eve", null,
+                "Harbour by The Lanterns counts the ferries that never came back."));
+        drafts.add(new EssayDraft("Harbour", "Lanterns", List.of(), 2001, null, "Fay", null,
+                "Harbour by Lanterns is a drinking song for the night shift on the docks."));
         for (int i = 0; i < 30; i++) {
             drafts.add(new EssayDraft("Track " + i, "Filler", List.of(), 2000, null, null, null,
                     "Track " + i + " is a filler song on a filler album."));
@@ -102,6 +109,29 @@ class AnswerCommandsTest {
         JsonNode only = discord.awaitCallback(one).body().path("data").path("choices");
         assertEquals(1, only.size());
         assertEquals(RUNAWAY_LABEL, only.get(0).path("value").asText());
+    }
+
+    @ParameterizedTest(name = "picking {0}")
+    @CsvSource({"The Lanterns, ferries, drinking song", "Lanterns, drinking song, ferries"})
+    @DisplayName("a pick from the menu answers the picked song by its id, though its label names another too")
+    void pickAnswersThePickedSongById(String artist, String expected, String other) {
+        Interaction ask = discord.slash(member, "ask", option("question", "what is harbour about"));
+        JsonNode menu = discord.awaitWebhook(ask, 1).body().path("components").get(0).path("components").get(0);
+        String picked = null;
+        for (JsonNode o : menu.path("options")) {
+            if (o.path("label").asText().equals("Harbour — " + artist + " · 2001")) {
+                picked = o.path("value").asText();
+            }
+        }
+        assertTrue(picked != null, "the menu offers Harbour by " + artist + ": " + menu);
+
+        Interaction pick = discord.select(member, menu.path("custom_id").asText(), picked);
+
+        String answer = discord.awaitWebhook(pick, 1).visibleText();
+        assertTrue(answer.contains(expected), answer);
+        assertFalse(answer.contains(other), answer);
+        assertEquals(Long.valueOf(picked), services.lastRequest().songId(), "the engine was handed the song's id");
+        assertEquals(null, services.lastRequest().songHint(), "not its label");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.linernotes.discord.emulation.DiscordEmulator;
 import io.linernotes.discord.emulation.EmulatedGuild;
 import io.linernotes.feedback.FeedbackStore;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,12 @@ final class BotHarness implements AutoCloseable {
     /** {@code env} is what the engine reads for model keys. */
     BotHarness(Path dataDir, ModelConfig model, Map<String, String> env, DiscordConfig config,
             EmulatedGuild... guilds) throws Exception {
+        this(dataDir, model, env, config, Clock.systemUTC(), guilds);
+    }
+
+    /** {@code clock} paces the streamed edits. */
+    BotHarness(Path dataDir, ModelConfig model, Map<String, String> env, DiscordConfig config, Clock clock,
+            EmulatedGuild... guilds) throws Exception {
         AppConfig app = engineConfig(dataDir, model);
         this.engine = Engine.open(app, Path.of("prompts"), env::get);
         this.services = new RecordingServices(EngineBotServices.of(engine));
@@ -59,7 +66,8 @@ final class BotHarness implements AutoCloseable {
         }
         DiscordEndpoints endpoints = DiscordEndpoints.resolve(config, Map.of(
                 DiscordEndpoints.API_URL_ENV, discord.apiUrl(), DiscordEndpoints.GATEWAY_URL_ENV, discord.gatewayUrl()));
-        this.bot = DiscordBot.start(TOKEN, config, app.essays(), endpoints, services, feedback, Duration.ofSeconds(10));
+        this.bot = DiscordBot.start(TOKEN, config, app.essays(), endpoints, services, feedback, Duration.ofSeconds(10),
+                clock);
     }
 
     /**

@@ -79,11 +79,8 @@ class BusyAndShutdownTest {
         }
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.currentTimeMillis() < deadline, "condition not met within 10 s");
-            Thread.sleep(10);
-        }
+    private static void waitUntil(java.util.function.BooleanSupplier condition) {
+        org.awaitility.Awaitility.await("the question reached the services").atMost(java.time.Duration.ofSeconds(10))
+                .until(condition::getAsBoolean);
     }
 }

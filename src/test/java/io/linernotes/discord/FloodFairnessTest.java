@@ -124,19 +124,8 @@ class FloodFairnessTest {
     private static RecordedRequest awaitLong(DiscordEmulator discord, String what,
             java.util.function.Predicate<RecordedRequest> wanted) {
         // DiscordEmulator.await waits 10 s per request; the whole flood gets one overall bound instead.
-        long deadline = System.currentTimeMillis() + BOUND_MILLIS;
-        while (true) {
-            List<RecordedRequest> found = discord.requests(wanted);
-            if (!found.isEmpty()) {
-                return found.get(0);
-            }
-            assertTrue(System.currentTimeMillis() < deadline, "no " + what + " within " + BOUND_MILLIS + " ms");
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return org.awaitility.Awaitility.await(what).atMost(java.time.Duration.ofMillis(BOUND_MILLIS))
+                .pollInterval(java.time.Duration.ofMillis(20))
+                .until(() -> discord.requests(wanted), found -> !found.isEmpty()).get(0);
     }
 }

@@ -3,7 +3,9 @@ package io.linernotes.discord;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.slf4j.LoggerFactory;
 
 /** Collects what one class logs, so a test can check that a failure was logged (and how). */
@@ -23,16 +25,10 @@ final class LogCapture implements AutoCloseable {
         }
     }
 
-    /** Waits (at most 10 s) for a logged line containing {@code text}. */
-    boolean await(String text) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (messages().stream().anyMatch(m -> m.contains(text))) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return false;
+    /** Waits (at most 10 s) for a logged line containing {@code text}; fails naming it and what was logged. */
+    void await(String text) {
+        Awaitility.await("a logged line containing '" + text + "'").atMost(Duration.ofSeconds(10))
+                .until(this::messages, lines -> lines.stream().anyMatch(m -> m.contains(text)));
     }
 
     @Override

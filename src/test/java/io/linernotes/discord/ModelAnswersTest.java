@@ -10,7 +10,12 @@ import io.linernotes.discord.emulation.Actor;
 import io.linernotes.discord.emulation.DiscordEmulator;
 import io.linernotes.discord.emulation.DiscordEmulator.Interaction;
 import io.linernotes.discord.emulation.RecordedRequest;
+import io.linernotes.model.FakeModelServer;
+import io.linernotes.model.FakeModelServer.Step;
+import io.linernotes.model.ManualClock;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -27,18 +32,20 @@ class ModelAnswersTest {
 
     @TempDir
     static Path dataDir;
-    static OpenAiCompatibleServer model;
+    static FakeModelServer model;
+    static final ManualClock clock = new ManualClock();
     static BotHarness harness;
     static DiscordEmulator discord;
     final Actor member = Actor.member(GUILD, CHANNEL, "340000000000000001", Actor.MEMBER);
 
     @BeforeAll
     static void start() throws Exception {
-        model = new OpenAiCompatibleServer();
+        model = new FakeModelServer();
         // Past the default cap of 3,500 characters, so that an answer longer than one message reaches Discord.
         ModelConfig openAi = new ModelConfig("openai", model.baseUrl(), "test-model", KEY_ENV, 10, 0, null, 0, true)
                 .withLimits(0, 0, 0, 12_000);
-        harness = new BotHarness(dataDir, openAi, Map.of(KEY_ENV, "test-key-not-secret"), BotHarness.config(List.of()));
+        harness = new BotHarness(dataDir, openAi, Map.of(KEY_ENV, "test-key-not-secret"), BotHarness.config(List.of()),
+                clock);
         discord = harness.discord;
     }
 
@@ -61,8 +68,8 @@ class ModelAnswersTest {
                     .append("\n\n");
         }
         String longAnswer = sb.append("THE LAST WORDS.").toString();
-        model.wordMillis = 0;
-        model.reply = longAnswer;
+        model.chunkMillis = 0;
+        model.always(Step.answer(longAnswer));
         Interaction i = discord.slash(member, "meaning", option("song", "Runaway"));
         RecordedRequest first = discord.awaitWebhook(i, "the answer", r -> r.visibleText().contains("Paragraph 0"));
         discord.await("the buttons", r -> r.path().startsWith("webhooks/" + DiscordEmulator.BOT_ID + "/" + i.token())
@@ -82,20 +89,23 @@ class ModelAnswersTest {
     }
 
     @Test
-    @DisplayName("a streamed answer edits the reply while it grows, at most about once a second")
+    @DisplayName("a streamed answer edits the reply while it grows, at most once a second of the bot's clock")
     void streamingEditsAreThrottled() {
-        model.reply = "Runaway raises a toast to the people who ruin their own relationships, Kanye first among "
-                + "them, and the hook tells a partner to leave before the damage is done [1]. ".repeat(2);
-        model.wordMillis = 60;
-        long start = System.currentTimeMillis();
+        model.always(Step.answer("Runaway raises a toast to the people who ruin their own relationships, Kanye first "
+                + "among them, and the hook tells a partner to leave before the damage is done [1]. ".repeat(2)));
+        // No real waiting: every streamed word moves the bot's clock by 100 ms.
+        model.chunkMillis = 0;
+        model.beforeChunk = () -> clock.advance(Duration.ofMillis(100));
+        Instant start = clock.instant();
         Interaction i = discord.slash(member, "meaning", option("song", "Runaway"));
         RecordedRequest last = discord.awaitWebhook(i, "final answer", r -> !customIds(r.body()).isEmpty());
-        long elapsed = System.currentTimeMillis() - start;
+        model.beforeChunk = () -> { };
+        long elapsed = Duration.between(start, clock.instant()).toMillis();
         List<RecordedRequest> edits = discord.requests(r -> r.path().startsWith(
                 "webhooks/" + DiscordEmulator.BOT_ID + "/" + i.token()));
         long progress = edits.stream().filter(r -> r.body().path("content").asText().endsWith(" …")).count();
         assertTrue(progress >= 1, "at least one progress edit: " + edits);
-        assertTrue(progress <= elapsed / 1_000 + 1, progress + " progress edits in " + elapsed + " ms");
+        assertTrue(progress <= elapsed / 1_000, progress + " progress edits in " + elapsed + " ms of the clock");
         assertTrue(last.visibleText().contains("leave before the damage is done"), last.visibleText());
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.linernotes.config.ModelConfig;
+import io.linernotes.model.FakeModelServer;
+import io.linernotes.model.FakeModelServer.Step;
 import io.linernotes.discord.emulation.Actor;
 import io.linernotes.discord.emulation.EmulatedGuild;
 import io.linernotes.discord.emulation.DiscordEmulator.Interaction;
@@ -40,9 +42,10 @@ class PoisonThroughDiscordTest {
     @Test
     @DisplayName("every message the bot sent mentions nobody, links nowhere, and fits Discord's limits")
     void poisonDoesNotReachDiscord() throws Exception {
-        try (OpenAiCompatibleServer model = new OpenAiCompatibleServer()) {
+        try (FakeModelServer model = new FakeModelServer()) {
+            model.chunkMillis = 0;
             // The model does what the poison says: it repeats every instruction it finds, then pads past the limits.
-            model.responder = body -> {
+            model.always(Step.obey(body -> {
                 String prompt = body.toString();
                 StringBuilder out = new StringBuilder("Sure! ");
                 if (prompt.contains("SYSTEM OVERRIDE")) {
@@ -51,7 +54,7 @@ class PoisonThroughDiscordTest {
                             .append("![pixel](https://evil.example/track.png) www.evil.example ");
                 }
                 return out.append("The song is about leaving [1]. ".repeat(400)).toString();
-            };
+            }));
             ModelConfig openAi = new ModelConfig("openai", model.baseUrl(), "obedient", KEY_ENV, 10, 0, null, 0, true)
                     .withLimits(0, 0, 0, 20_000);
             try (BotHarness h = new BotHarness(dataDir, openAi, Map.of(KEY_ENV, "k"), BotHarness.config(List.of()),
@@ -70,7 +73,7 @@ class PoisonThroughDiscordTest {
 
                 Interaction ask = h.discord.slash(mod, "meaning", option("song", "Poison Pill"));
                 h.discord.awaitWebhook(ask, "the final answer", r -> !AnswerCommandsTest.customIds(r.body()).isEmpty());
-                assertTrue(model.requests.stream().anyMatch(b -> b.toString().contains("SYSTEM OVERRIDE")),
+                assertTrue(model.requests().stream().anyMatch(r -> r.body().toString().contains("SYSTEM OVERRIDE")),
                         "the poison reached the model, which obeyed it");
 
                 List<String> problems = new ArrayList<>();

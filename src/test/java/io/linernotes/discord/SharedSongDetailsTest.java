@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.linernotes.model.FakeModelServer;
 import io.linernotes.config.ModelConfig;
 import io.linernotes.discord.emulation.Actor;
 import io.linernotes.discord.emulation.DiscordEmulator;
@@ -65,10 +66,10 @@ class SharedSongDetailsTest {
     @ValueSource(strings = {"extractive", "model", "streaming"})
     @DisplayName("B's add, edit and restore with hostile details leave A and DMs the shared details")
     void editsAndRestoresChangeOnlyTheirServer(String mode) throws Exception {
-        try (OpenAiCompatibleServer model = new OpenAiCompatibleServer();
+        try (FakeModelServer model = new FakeModelServer();
                 BotHarness harness = harness(mode, model)) {
             DiscordEmulator discord = harness.discord;
-            model.responder = SharedSongDetailsTest::obeying;
+            model.always(FakeModelServer.Step.obey(SharedSongDetailsTest::obeying));
             String id = submitEssay(discord, "essay:add", "Stan", "Eminem", HOSTILE_FEATURED, "1999",
                     "Stan, in this server's reading, is told through a fan's letters.");
             assertOthersSeeSharedDetails(discord, model, "after an add");
@@ -92,10 +93,10 @@ class SharedSongDetailsTest {
     @ValueSource(strings = {"extractive", "model"})
     @DisplayName("the opening of B's essay on a shared song gives the song no name that resolves in A")
     void aServersOpeningIsNoAliasElsewhere(String mode) throws Exception {
-        try (OpenAiCompatibleServer model = new OpenAiCompatibleServer();
+        try (FakeModelServer model = new FakeModelServer();
                 BotHarness harness = harness(mode, model)) {
             DiscordEmulator discord = harness.discord;
-            model.responder = SharedSongDetailsTest::obeying;
+            model.always(FakeModelServer.Step.obey(SharedSongDetailsTest::obeying));
             submitEssay(discord, "essay:add", "Stan", "Eminem", "", "",
                     "\"Velvet Hammer\" is what this server calls Stan, the song told through a fan's letters.");
             Interaction alias = discord.slash(memberA, "meaning", option("song", "Velvet Hammer"));
@@ -113,10 +114,10 @@ class SharedSongDetailsTest {
     @ValueSource(strings = {"extractive", "model", "streaming"})
     @DisplayName("B's own song keeps its details in B, shown there as plain text with no masked link")
     void ownDetailsRenderAsPlainText(String mode) throws Exception {
-        try (OpenAiCompatibleServer model = new OpenAiCompatibleServer();
+        try (FakeModelServer model = new FakeModelServer();
                 BotHarness harness = harness(mode, model)) {
             DiscordEmulator discord = harness.discord;
-            model.responder = SharedSongDetailsTest::obeying;
+            model.always(FakeModelServer.Step.obey(SharedSongDetailsTest::obeying));
             submitEssay(discord, "essay:add", "Paper Comet", "The Comets", HOSTILE_FEATURED, "1999",
                     "Paper Comet is about a child's kite lost over the sea, and the summer it stood for.");
             Interaction own = discord.slash(moderatorB, "meaning", option("song", "Paper Comet"));
@@ -137,7 +138,7 @@ class SharedSongDetailsTest {
     @org.junit.jupiter.api.Test
     @DisplayName("a shared import of a song B had of its own takes B's essay in: B sees one song, answered from both")
     void sharedImportTakesInServersSong() throws Exception {
-        try (OpenAiCompatibleServer model = new OpenAiCompatibleServer();
+        try (FakeModelServer model = new FakeModelServer();
                 BotHarness harness = harness("extractive", model)) {
             DiscordEmulator discord = harness.discord;
             String own = submitEssay(discord, "essay:add", "Paper Comet", "The Comets", HOSTILE_FEATURED, "1999",
@@ -164,7 +165,7 @@ class SharedSongDetailsTest {
         return "The essays cover " + songLines(body) + " [1].";
     }
 
-    private BotHarness harness(String mode, OpenAiCompatibleServer model) throws Exception {
+    private BotHarness harness(String mode, FakeModelServer model) throws Exception {
         ModelConfig config = mode.equals("extractive") ? ModelConfig.defaults()
                 : new ModelConfig("openai", model.baseUrl(), "test-model", KEY_ENV, 10, 0, null, 0,
                         mode.equals("streaming"));
@@ -173,8 +174,8 @@ class SharedSongDetailsTest {
     }
 
     /** Server A and a DM: the answer, its Sources, the Sources button, autocomplete and the model's prompt. */
-    private void assertOthersSeeSharedDetails(DiscordEmulator discord, OpenAiCompatibleServer model, String when) {
-        int promptsBefore = model.requests.size();
+    private void assertOthersSeeSharedDetails(DiscordEmulator discord, FakeModelServer model, String when) {
+        int promptsBefore = model.requests().size();
         Interaction ask = discord.slash(memberA, "meaning", option("song", "Stan"));
         RecordedRequest answer = discord.awaitWebhook(ask, "A's answer", r -> !customIds(r.body()).isEmpty());
         assertTrue(answer.visibleText().contains(SHARED_LABEL), when + ", A title: " + answer.body());
@@ -198,7 +199,8 @@ class SharedSongDetailsTest {
         assertTrue(dm.visibleText().contains(SHARED_LABEL), when + ", DM: " + dm.visibleText());
         assertUntouched(when + ", the DM answer", dm.body().toString());
 
-        for (JsonNode prompt : model.requests.subList(promptsBefore, model.requests.size())) {
+        for (FakeModelServer.Recorded recorded : model.requests().subList(promptsBefore, model.requests().size())) {
+            JsonNode prompt = recorded.body();
             assertUntouched(when + ", the model's prompt", prompt.toString());
         }
     }

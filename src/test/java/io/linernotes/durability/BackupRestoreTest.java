@@ -19,10 +19,14 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,21 +53,22 @@ class BackupRestoreTest {
             before = engine.essays().list(Scope.GLOBAL).size();
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger added = new AtomicInteger();
-            Thread writer = new Thread(() -> {
-                try {
-                    for (int n = 0; !stop.get() && n < 400; n++) {
-                        Path f = writeEssay(tmp, n);
-                        engine.essays().importFile(f.getFileName().toString(), Files.readAllBytes(f), Scope.GLOBAL);
-                        added.incrementAndGet();
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
+            // The writer's failure must reach the test: a future carries it, and every wait on it is bounded.
+            FutureTask<Void> writer = new FutureTask<>(() -> {
+                for (int n = 0; !stop.get() && n < 400; n++) {
+                    Path f = writeEssay(tmp, n);
+                    engine.essays().importFile(f.getFileName().toString(), Files.readAllBytes(f), Scope.GLOBAL);
+                    added.incrementAndGet();
                 }
+                return null;
             });
-            writer.start();
-            while (added.get() < 5) {
-                Thread.sleep(5);
-            }
+            new Thread(writer, "essay-writer").start();
+            Awaitility.await("the writer's first five essays").atMost(Duration.ofSeconds(60)).until(() -> {
+                if (writer.isDone()) {
+                    writer.get(); // rethrows the writer's failure
+                }
+                return added.get() >= 5;
+            });
             // Backups again and again until one overlapped at least one committed add (bounded): every one of
             // them must be a sound store.
             int overlapped = 0;
@@ -85,7 +90,7 @@ class BackupRestoreTest {
                 }
             }
             stop.set(true);
-            writer.join(30_000);
+            writer.get(30, TimeUnit.SECONDS); // the writer's failure or a hang fails the test here
             after = engine.essays().list(Scope.GLOBAL).size();
             System.out.printf("%d backups overlapped concurrent adds; slowest %d ms; %d essays added meanwhile%n",
                     overlapped, slowest, added.get());

@@ -5,60 +5,66 @@ import static io.linernotes.model.ModelFaultsTest.KEY_VARIABLE;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.linernotes.config.ModelConfig;
-import io.linernotes.model.CircuitBreaker.State;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
 import io.linernotes.model.FakeModelServer.Step;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The breaker on its own, and through the real client against a failing fake provider; time is moved, not slept. */
+/** The breaker as the model builds it, on its own and through the real client against a failing fake provider; time is moved, not slept. */
 @DisplayName("The circuit breaker")
 class CircuitBreakerTest {
 
     private final ManualClock clock = new ManualClock();
 
+    private static void fail(CircuitBreaker breaker) {
+        breaker.onError(0, TimeUnit.NANOSECONDS, new dev.langchain4j.exception.InternalServerException("down"));
+    }
+
     @Test
     @DisplayName("opens after the threshold of consecutive failures, and a success in between resets the count")
     void opensAfterConsecutiveFailures() {
-        CircuitBreaker breaker = new CircuitBreaker("p", 3, Duration.ofSeconds(30), clock);
+        CircuitBreaker breaker = AnswerModels.breaker("p", 3, Duration.ofSeconds(30), clock);
         for (int i = 0; i < 2; i++) {
-            assertTrue(breaker.tryAcquire());
-            breaker.onFailure();
+            assertTrue(breaker.tryAcquirePermission());
+            fail(breaker);
         }
-        breaker.onSuccess();
+        breaker.onSuccess(0, TimeUnit.NANOSECONDS);
         for (int i = 0; i < 2; i++) {
-            assertTrue(breaker.tryAcquire());
-            breaker.onFailure();
+            assertTrue(breaker.tryAcquirePermission());
+            fail(breaker);
         }
-        assertEquals(State.CLOSED, breaker.state(), "two in a row after the success");
-        assertTrue(breaker.tryAcquire());
-        breaker.onFailure();
-        assertEquals(State.OPEN, breaker.state());
-        assertFalse(breaker.tryAcquire());
+        assertEquals(State.CLOSED, breaker.getState(), "two in a row after the success");
+        assertTrue(breaker.tryAcquirePermission());
+        fail(breaker);
+        assertEquals(State.OPEN, breaker.getState());
+        assertFalse(breaker.tryAcquirePermission());
     }
 
     @Test
     @DisplayName("after the cool-down lets exactly one trial through; its outcome closes or reopens the circuit")
     void halfOpenTrial() {
-        CircuitBreaker breaker = new CircuitBreaker("p", 1, Duration.ofSeconds(30), clock);
-        breaker.tryAcquire();
-        breaker.onFailure();
+        CircuitBreaker breaker = AnswerModels.breaker("p", 1, Duration.ofSeconds(30), clock);
+        breaker.tryAcquirePermission();
+        fail(breaker);
         clock.advance(Duration.ofSeconds(29));
-        assertFalse(breaker.tryAcquire(), "still cooling down");
-        clock.advance(Duration.ofSeconds(1));
-        assertTrue(breaker.tryAcquire(), "the trial");
-        assertEquals(State.HALF_OPEN, breaker.state());
-        assertFalse(breaker.tryAcquire(), "only one trial at a time");
-        breaker.onFailure();
-        assertEquals(State.OPEN, breaker.state());
-        assertFalse(breaker.tryAcquire(), "a failed trial starts a new cool-down");
-        clock.advance(Duration.ofSeconds(30));
-        assertTrue(breaker.tryAcquire());
-        breaker.onSuccess();
-        assertEquals(State.CLOSED, breaker.state());
-        assertTrue(breaker.tryAcquire());
-        assertTrue(breaker.tryAcquire());
+        assertFalse(breaker.tryAcquirePermission(), "still cooling down");
+        clock.advance(Duration.ofMillis(1_001)); // the trial comes once the 30 s have passed
+        assertTrue(breaker.tryAcquirePermission(), "the trial");
+        assertEquals(State.HALF_OPEN, breaker.getState());
+        assertFalse(breaker.tryAcquirePermission(), "only one trial at a time");
+        fail(breaker);
+        assertEquals(State.OPEN, breaker.getState());
+        assertFalse(breaker.tryAcquirePermission(), "a failed trial starts a new cool-down");
+        clock.advance(Duration.ofSeconds(31));
+        assertTrue(breaker.tryAcquirePermission());
+        breaker.onSuccess(0, TimeUnit.NANOSECONDS);
+        assertEquals(State.CLOSED, breaker.getState());
+        assertTrue(breaker.tryAcquirePermission());
+        assertTrue(breaker.tryAcquirePermission());
     }
 
     @Test

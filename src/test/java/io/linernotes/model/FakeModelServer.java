@@ -21,11 +21,13 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
- * A model provider on 127.0.0.1 for tests, speaking enough of two real protocols for the real langchain4j
+ * A model provider on 127.0.0.1 for tests, speaking enough of three real protocols for the real langchain4j
  * clients: OpenAI chat completions ({@code POST /v1/chat/completions}, plain JSON or SSE when the request
- * says {@code "stream": true}) and Anthropic messages ({@code POST /v1/messages}). Replies follow a script
- * of steps (a failure status with its headers and body, a delay, a malformed body, a stream cut short, a
- * text, a text made from the request), then the default reply; every request is recorded.
+ * says {@code "stream": true}), Anthropic messages ({@code POST /v1/messages}) and Gemini
+ * ({@code POST /v1/models/M:generateContent}, or {@code :streamGenerateContent?alt=sse}). Replies follow a
+ * script of steps (a failure status with its headers and body, a delay, a malformed body, a stream cut short,
+ * a text, a text made from the request), then the default reply; every request is recorded. Streams send a
+ * word per event, {@link #chunkMillis} apart, running {@link #beforeChunk} first (tests move a clock there).
  */
 public final class FakeModelServer implements AutoCloseable {
 
@@ -79,7 +81,7 @@ public final class FakeModelServer implements AutoCloseable {
         }
 
         /** A model that writes whatever {@code responder} makes of the request. */
-        static Step obey(Function<JsonNode, String> responder) {
+        public static Step obey(Function<JsonNode, String> responder) {
             return new Step(200, null, 0, null, null, -1, responder);
         }
 
@@ -103,11 +105,16 @@ public final class FakeModelServer implements AutoCloseable {
     private final ConcurrentLinkedDeque<Step> script = new ConcurrentLinkedDeque<>();
     private final List<Recorded> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile Step standing = Step.answer("A default answer from the fake model [1].");
+    /** Pause between streamed chunks. */
+    public volatile long chunkMillis = 15;
+    /** Runs before each streamed chunk is sent. */
+    public volatile Runnable beforeChunk = () -> { };
 
     public FakeModelServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/chat/completions", this::openAi);
         server.createContext("/v1/messages", this::anthropic);
+        server.createContext("/v1/models/", this::gemini);
         server.setExecutor(executor);
         server.start();
     }
@@ -147,7 +154,18 @@ public final class FakeModelServer implements AutoCloseable {
         return body;
     }
 
-    private void openAi(HttpExchange exchange) throws IOException {
+    /** What differs between the protocols: the error document, and how a text is answered. */
+    private interface Protocol {
+        String error(int status);
+
+        void answer(HttpExchange exchange, JsonNode request, String text, int cutAfter) throws IOException;
+    }
+
+    /**
+     * What every protocol shares: record the request, take the next step, wait, then send its failure, its raw
+     * body (as JSON, or as one event of a stream), or its text the protocol's way.
+     */
+    private void serve(HttpExchange exchange, Protocol protocol) throws IOException {
         try (exchange) {
             JsonNode body = record(exchange);
             Step step = next();
@@ -155,31 +173,42 @@ public final class FakeModelServer implements AutoCloseable {
             if (step.retryAfter() != null) {
                 exchange.getResponseHeaders().add("retry-after", step.retryAfter());
             }
-            if (step.status() != 200) {
-                sendJson(exchange, step.status(), step.rawBody() != null ? step.rawBody()
-                        : "{\"error\":{\"message\":\"scripted failure " + step.status()
-                        + "\",\"type\":\"fake_error\",\"code\":null}}");
-                return;
-            }
-            if (step.rawBody() != null) {
-                sendJson(exchange, 200, step.rawBody());
-                return;
-            }
-            String model = body.path("model").asText("fake");
-            String text = step.textFor(body);
-            if (body.path("stream").asBoolean(false)) {
-                streamOpenAi(exchange, model, text, step.cutAfterChunks());
+            boolean streamed = body.path("stream").asBoolean(false)
+                    || exchange.getRequestURI().getPath().endsWith(":streamGenerateContent");
+            if (step.status() != 200 || (step.rawBody() != null && !streamed)) {
+                sendJson(exchange, step.status(), step.rawBody() != null ? step.rawBody() : protocol.error(step.status()));
+            } else if (step.rawBody() != null) {
+                exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+                exchange.sendResponseHeaders(200, 0);
+                event(exchange.getResponseBody(), step.rawBody());
             } else {
-                ObjectNode reply = JSON.createObjectNode();
-                reply.put("id", "chatcmpl-fake").put("object", "chat.completion")
-                        .put("created", System.currentTimeMillis() / 1000).put("model", model);
+                protocol.answer(exchange, body, step.textFor(body), step.cutAfterChunks());
+            }
+        }
+    }
+
+    private void openAi(HttpExchange exchange) throws IOException {
+        serve(exchange, new Protocol() {
+            @Override
+            public String error(int status) {
+                return "{\"error\":{\"message\":\"scripted failure " + status + "\",\"type\":\"fake_error\",\"code\":null}}";
+            }
+
+            @Override
+            public void answer(HttpExchange exchange, JsonNode request, String text, int cutAfter) throws IOException {
+                String model = request.path("model").asText("fake");
+                if (request.path("stream").asBoolean(false)) {
+                    streamOpenAi(exchange, model, text, cutAfter);
+                    return;
+                }
+                ObjectNode reply = chunkHead(model).put("object", "chat.completion");
                 ObjectNode choice = reply.putArray("choices").addObject();
                 choice.put("index", 0).put("finish_reason", "stop");
                 choice.putObject("message").put("role", "assistant").put("content", text);
                 usage(reply.putObject("usage"));
                 sendJson(exchange, 200, JSON.writeValueAsString(reply));
             }
-        }
+        });
     }
 
     /**
@@ -187,21 +216,13 @@ public final class FakeModelServer implements AutoCloseable {
      * {@code cutAfter} is not negative, only that many chunks and then the end of the body.
      */
     private void streamOpenAi(HttpExchange exchange, String model, String text, int cutAfter) throws IOException {
-        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-        exchange.sendResponseHeaders(200, 0);
-        OutputStream out = exchange.getResponseBody();
-        List<String> pieces = chunks(text);
-        if (cutAfter >= 0) {
-            pieces = pieces.subList(0, Math.min(cutAfter, pieces.size()));
-        }
-        for (String piece : pieces) {
+        OutputStream out = streamWords(exchange, text, cutAfter, (piece, last) -> {
             ObjectNode chunk = chunkHead(model);
             ObjectNode choice = chunk.putArray("choices").addObject();
             choice.put("index", 0).putNull("finish_reason");
             choice.putObject("delta").put("content", piece);
-            event(out, JSON.writeValueAsString(chunk));
-            pause(15);
-        }
+            return chunk;
+        });
         if (cutAfter >= 0) {
             return;
         }
@@ -217,7 +238,23 @@ public final class FakeModelServer implements AutoCloseable {
         event(out, "[DONE]");
     }
 
-    static List<String> chunks(String text) {
+    /** Sends the words of {@code text} (the first {@code cutAfter} only, when not negative) as SSE events. */
+    private OutputStream streamWords(HttpExchange exchange, String text, int cutAfter,
+            java.util.function.BiFunction<String, Boolean, ObjectNode> event) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        List<String> pieces = chunks(text);
+        int sent = cutAfter >= 0 ? Math.min(cutAfter, pieces.size()) : pieces.size();
+        for (int i = 0; i < sent; i++) {
+            beforeChunk.run();
+            event(out, JSON.writeValueAsString(event.apply(pieces.get(i), i == pieces.size() - 1)));
+            pause(chunkMillis);
+        }
+        return out;
+    }
+
+    public static List<String> chunks(String text) {
         List<String> pieces = new ArrayList<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\S+\\s*|\\s+").matcher(text);
         while (m.find()) {
@@ -227,31 +264,60 @@ public final class FakeModelServer implements AutoCloseable {
     }
 
     private void anthropic(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            JsonNode body = record(exchange);
-            Step step = next();
-            pause(step.delayMillis());
-            if (step.retryAfter() != null) {
-                exchange.getResponseHeaders().add("retry-after", step.retryAfter());
+        serve(exchange, new Protocol() {
+            @Override
+            public String error(int status) {
+                return "{\"type\":\"error\",\"error\":{\"type\":\"fake_error\",\"message\":\"scripted failure\"}}";
             }
-            if (step.status() != 200) {
-                sendJson(exchange, step.status(), step.rawBody() != null ? step.rawBody()
-                        : "{\"type\":\"error\",\"error\":{\"type\":\"fake_error\",\"message\":\"scripted failure\"}}");
-                return;
+
+            @Override
+            public void answer(HttpExchange exchange, JsonNode request, String text, int cutAfter) throws IOException {
+                ObjectNode reply = JSON.createObjectNode();
+                reply.put("id", "msg_fake").put("type", "message").put("role", "assistant")
+                        .put("model", request.path("model").asText("fake"));
+                ArrayNode content = reply.putArray("content");
+                content.addObject().put("type", "text").put("text", text);
+                reply.put("stop_reason", "end_turn").putNull("stop_sequence");
+                reply.putObject("usage").put("input_tokens", 120).put("output_tokens", 30);
+                sendJson(exchange, 200, JSON.writeValueAsString(reply));
             }
-            if (step.rawBody() != null) {
-                sendJson(exchange, 200, step.rawBody());
-                return;
+        });
+    }
+
+    /**
+     * Gemini's generateContent: the model is in the path, the key in {@code x-goog-api-key}; streamed
+     * ({@code :streamGenerateContent?alt=sse}) as one candidate per event, the last with its finish reason.
+     */
+    private void gemini(HttpExchange exchange) throws IOException {
+        serve(exchange, new Protocol() {
+            @Override
+            public String error(int status) {
+                return "{\"error\":{\"code\":" + status + ",\"message\":\"scripted failure\",\"status\":\"UNAVAILABLE\"}}";
             }
-            ObjectNode reply = JSON.createObjectNode();
-            reply.put("id", "msg_fake").put("type", "message").put("role", "assistant")
-                    .put("model", body.path("model").asText("fake"));
-            ArrayNode content = reply.putArray("content");
-            content.addObject().put("type", "text").put("text", step.textFor(body));
-            reply.put("stop_reason", "end_turn").putNull("stop_sequence");
-            reply.putObject("usage").put("input_tokens", 120).put("output_tokens", 30);
-            sendJson(exchange, 200, JSON.writeValueAsString(reply));
+
+            @Override
+            public void answer(HttpExchange exchange, JsonNode request, String text, int cutAfter) throws IOException {
+                if (exchange.getRequestURI().getPath().endsWith(":streamGenerateContent")) {
+                    streamWords(exchange, text, cutAfter, (piece, last) -> geminiChunk(piece, last ? "STOP" : null));
+                } else {
+                    sendJson(exchange, 200, JSON.writeValueAsString(geminiChunk(text, "STOP")));
+                }
+            }
+        });
+    }
+
+    private static ObjectNode geminiChunk(String text, String finishReason) {
+        ObjectNode reply = JSON.createObjectNode();
+        ObjectNode candidate = reply.putArray("candidates").addObject();
+        ObjectNode content = candidate.putObject("content").put("role", "model");
+        content.putArray("parts").addObject().put("text", text);
+        candidate.put("index", 0);
+        if (finishReason != null) {
+            candidate.put("finishReason", finishReason);
         }
+        reply.putObject("usageMetadata").put("promptTokenCount", 120).put("candidatesTokenCount", 30)
+                .put("totalTokenCount", 150);
+        return reply.put("modelVersion", "fake");
     }
 
     private static ObjectNode chunkHead(String model) {

@@ -105,6 +105,26 @@ class LangchainAnswerModelTest {
         assertTrue(server.requests().get(0).body().path("stream").asBoolean());
     }
 
+    @Test
+    @DisplayName("a long stream is passed on in growing steps, not token by token, and ends with the whole text")
+    void longStreamInSteps() {
+        String text = "Quill hears the chase again ".repeat(110).strip() + " [1].";
+        server.chunkMillis = 0;
+        server.always(Step.answer(text));
+        List<String> partials = new CopyOnWriteArrayList<>();
+
+        Generated answer = model(true, 5, 0).generate(request(), partials::add);
+
+        assertEquals(text, answer.text());
+        assertEquals(text, partials.get(partials.size() - 1));
+        int tokens = FakeModelServer.chunks(text).size();
+        assertTrue(partials.size() > 5 && partials.size() < tokens / 5, partials.size() + " partials of " + tokens
+                + " tokens");
+        for (int i = 1; i < partials.size(); i++) {
+            assertTrue(partials.get(i).startsWith(partials.get(i - 1)), "partial " + i + " grows the one before");
+        }
+    }
+
     @ParameterizedTest(name = "a {0} first: {1} request(s), fallback {2}")
     @DisplayName("retries what may pass on a second try, and nothing else")
     @CsvSource({

@@ -21,7 +21,6 @@ class PromptTemplatesTest {
 
     /** The project's prompts, relative to the Maven base directory where tests run. */
     private static final Path PROJECT_PROMPTS = Path.of("prompts");
-    private static final Path BUNDLED_PROMPTS = Path.of("src", "main", "resources", "prompts");
 
     @TempDir
     Path dir;
@@ -48,14 +47,14 @@ class PromptTemplatesTest {
     }
 
     @Test
-    @DisplayName("the copy bundled in the jar is identical to prompts/, file for file")
-    void bundledCopyMatches() throws IOException {
-        Set<String> project = names(PROJECT_PROMPTS);
-        Set<String> bundled = names(BUNDLED_PROMPTS);
-        assertEquals(project, bundled, "the same files in prompts/ and src/main/resources/prompts/");
-        for (String name : project) {
-            assertEquals(Files.readString(PROJECT_PROMPTS.resolve(name)), Files.readString(BUNDLED_PROMPTS.resolve(name)),
-                    name + " differs between prompts/ and src/main/resources/prompts/: copy it over");
+    @DisplayName("the build bundles prompts/ itself: the classpath copy is prompts/, file for file")
+    void bundledCopyIsTheFolder() throws IOException {
+        for (String name : names(PROJECT_PROMPTS)) {
+            try (var in = PromptTemplates.class.getResourceAsStream("/prompts/" + name)) {
+                assertNotNull(in, name + " is not bundled");
+                assertEquals(Files.readString(PROJECT_PROMPTS.resolve(name)),
+                        new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), name);
+            }
         }
     }
 
@@ -67,6 +66,19 @@ class PromptTemplatesTest {
         assertTrue(templates.origin().startsWith("classpath:"), templates.origin());
         assertEquals(PromptTemplates.load(PROJECT_PROMPTS).render(PromptTemplates.SYSTEM, Map.of()),
                 templates.render(PromptTemplates.SYSTEM, Map.of()));
+    }
+
+    @Test
+    @DisplayName("a prompt folder on disk wins over the bundled templates")
+    void folderOverridesBundled() throws IOException {
+        Files.writeString(dir.resolve("system.md"), "A local system prompt, edited in place.\n");
+
+        PromptTemplates templates = PromptTemplates.load(dir);
+
+        assertEquals(dir.toString(), templates.origin());
+        assertEquals("A local system prompt, edited in place.\n", templates.render(PromptTemplates.SYSTEM, Map.of()));
+        assertNotEquals(templates.render(PromptTemplates.SYSTEM, Map.of()),
+                PromptTemplates.bundled().render(PromptTemplates.SYSTEM, Map.of()));
     }
 
     @ParameterizedTest(name = "{0}.md missing")

@@ -1,5 +1,8 @@
 package io.linernotes.song;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.linernotes.essay.Scope;
 import java.nio.file.Files;
@@ -8,13 +11,23 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Measures song resolution on the shared development questions and prints the figures. The figures are
- * reported, not asserted: the set is for understanding the noise, and a held-out set checks the product.
+ * Measures song resolution on the shared development questions, prints the figures, and holds the resolver
+ * to them: precision exactly (never a wrong song, never an absent song found, never a false misattribution
+ * flag: each is worse than "not found"), recall to a floor ({@link #RECALL_FLOOR} of the named songs and of
+ * the misattributions), so that a change which trades precision for recall shows here first.
  */
 class DevSetReportTest {
 
+    /** Share of named songs (and of misattributions) that must be found; the rest may be "not found". */
+    static final double RECALL_FLOOR = 0.9;
+
+    private static void holds(String what, int[] tally) {
+        assertTrue(tally[1] > 0, what + ": the dev set has questions of this kind");
+        assertTrue(tally[0] >= RECALL_FLOOR * tally[1], what + ": " + tally[0] + "/" + tally[1]);
+    }
+
     @Test
-    @DisplayName("prints song top-1, absent refusals and misattribution flags on the dev questions")
+    @DisplayName("on the dev questions: never a wrong or absent song, and most named songs and misattributions found")
     void reportsDevSetFigures() {
         Assumptions.assumeTrue(WikipediaSongsCorpus.present() && Files.exists(WikipediaSongsCorpus.DEV_QUESTIONS),
                 "shared corpus or dev questions absent");
@@ -70,6 +83,11 @@ class DevSetReportTest {
         System.out.printf("DEV absent refusals: %d/%d%n", absent[0], absent[1]);
         System.out.printf("DEV misattribution flagged: %d/%d; flags on correctly credited queries: %d%n",
                 misFlag[0], misFlag[1], falseFlags);
+        assertEquals(0, wrongFound, "wrong songs found");
+        assertEquals(absent[1], absent[0], "absent songs refused");
+        assertEquals(0, falseFlags, "misattribution flags on correctly credited queries");
+        holds("resolve-kind top-1", named);
+        holds("misattributions flagged", misFlag);
         reportSongOption(corpus, resolver, verbose);
     }
 
@@ -101,5 +119,8 @@ class DevSetReportTest {
         }
         System.out.printf("DEV song option (resolve): top-1 %d/%d; absent refusals %d/%d; misattribution flagged %d/%d%n",
                 top1[0], top1[1], absent[0], absent[1], misFlag[0], misFlag[1]);
+        assertEquals(absent[1], absent[0], "song option: absent songs refused");
+        holds("song option top-1", top1);
+        holds("song option misattributions flagged", misFlag);
     }
 }
