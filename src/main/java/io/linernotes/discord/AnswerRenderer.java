@@ -44,7 +44,8 @@ public final class AnswerRenderer {
         List<MessageEmbed> embeds = new ArrayList<>();
         StringBuilder body = new StringBuilder();
         for (String note : answer.notes()) {
-            body.append("> ").append(note).append("\n\n");
+            // Bold, not a block quote: block quotes are the essays' own words in an answer.
+            body.append("**Note:** ").append(note).append("\n\n");
         }
         body.append(answer.text());
         List<String> chunks = TextSplitter.split(Mentions.neutralise(body.toString()), DESCRIPTION_CHUNK);
@@ -88,7 +89,7 @@ public final class AnswerRenderer {
         }
         List<MessageEmbed> embeds = new ArrayList<>();
         for (Source s : answer.sources()) {
-            String title = "[" + s.number() + "] " + s.songLabel() + " — essay #" + s.essayId();
+            String title = "[" + s.number() + "] " + s.title() + (s.section() == null ? "" : " · " + s.section());
             for (String chunk : TextSplitter.split(Mentions.neutralise(s.passage()), DESCRIPTION_CHUNK)) {
                 embeds.add(new EmbedBuilder().setColor(ACCENT)
                         .setTitle(TextSplitter.truncate(Mentions.neutralise(title), MessageEmbed.TITLE_MAX_LENGTH))
@@ -101,17 +102,14 @@ public final class AnswerRenderer {
     static String sourceLines(List<Source> sources) {
         StringBuilder sb = new StringBuilder();
         for (Source s : sources) {
-            sb.append("**[").append(s.number()).append("]** ").append(Mentions.neutralise(s.songLabel()))
-                    .append(" — essay #").append(s.essayId()).append(" · ").append(Mentions.neutralise(credit(s)))
-                    .append('\n');
+            sb.append("**[").append(s.number()).append("]** ").append(Mentions.neutralise(s.entry())).append('\n');
         }
         return sb.toString();
     }
 
     private static String credit(Source s) {
         String scope = s.scope() == null || s.scope().isGlobal() ? "shared essay" : "this server's essay";
-        String origin = s.origin() == null || s.origin().isBlank() ? "" : " · " + s.origin();
-        return s.credit() + origin + " · " + scope;
+        return s.essay() + " · " + scope;
     }
 
     private MessageCreateData picker(Answer answer, long answerId) {
