@@ -27,8 +27,8 @@ public record Source(int number, long essayId, String songLabel, String credit, 
     }
 
     /**
-     * Where the passage is, in one line without its number: "TITLE, essay by AUTHOR (ORIGIN) · SECTION · opens:
-     * OPENING" ("essay from ORIGIN" when no author is known). Two cited passages with the same entry are one
+     * Where the passage is, in one line without its number: "TITLE, essay #ID by AUTHOR (ORIGIN) · SECTION ·
+     * opens: OPENING" ("from ORIGIN" when no author is known). Two cited passages with the same entry are one
      * source. The opening is not put in quotation marks: it often starts with quotes of its own.
      */
     public String entry() {
@@ -42,13 +42,17 @@ public record Source(int number, long essayId, String songLabel, String credit, 
         return sb.toString();
     }
 
-    /** "essay by AUTHOR (ORIGIN)", or "essay from ORIGIN" when the origin is all that is known. */
+    /**
+     * "essay #ID by AUTHOR (ORIGIN)", or "essay #ID from ORIGIN" when the origin is all that is known; the id is
+     * what moderators give {@code /essay show}.
+     */
     public String essay() {
         boolean hasOrigin = origin != null && !origin.isBlank();
+        String essay = "essay #" + essayId;
         if (hasOrigin && origin.equals(credit)) {
-            return "essay from " + origin;
+            return essay + " from " + origin;
         }
-        return "essay by " + credit + (hasOrigin ? " (" + origin + ")" : "");
+        return essay + " by " + credit + (hasOrigin ? " (" + origin + ")" : "");
     }
 
     /** The same source under another number. */

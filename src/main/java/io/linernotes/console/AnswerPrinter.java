@@ -6,13 +6,15 @@ import io.linernotes.song.Song;
 import java.util.regex.Pattern;
 
 /**
- * Renders an {@link Answer} as text for a terminal: notes first, then the answer, then numbered sources. With
+ * Renders an {@link Answer} as text for a terminal: notes first, the song as a heading, then the answer, then
+ * numbered sources. With
  * colour (only on a terminal; see {@link Terminal}) notes are yellow, citations cyan and sources dim; without,
  * the text carries no escape codes at all.
  */
 public final class AnswerPrinter {
 
     private static final String RESET = "\u001B[0m";
+    private static final String BOLD = "\u001B[1m";
     private static final String DIM = "\u001B[2m";
     private static final String YELLOW = "\u001B[33m";
     private static final String CYAN = "\u001B[36m";
@@ -30,6 +32,9 @@ public final class AnswerPrinter {
         StringBuilder out = new StringBuilder();
         for (String note : answer.notes()) {
             out.append(paint("Note: " + note, YELLOW, colour)).append("\n\n");
+        }
+        if (answer.song() != null && answer.status() == Answer.Status.ANSWERED) {
+            out.append(colour ? BOLD + "♪ " + answer.song().label() + RESET : "♪ " + answer.song().label()).append("\n\n");
         }
         String text = answer.text().strip();
         out.append(colour ? CITATION.matcher(text).replaceAll(m -> CYAN + m.group() + RESET) : text).append('\n');

@@ -64,7 +64,8 @@ public final class DiscordBot implements AutoCloseable {
         Features features = features(services, feedback, work, new Moderators(config.moderatorRoles()), recent,
                 renderer, asker, essays.maxBodyBytes());
         InteractionRouter interactions = new InteractionRouter(features);
-        MessageRouter messages = new MessageRouter(work, flow, admission, new Conversations(6, 5_000));
+        MessageRouter messages = new MessageRouter(work, flow, admission,
+                new Conversations(MessageRouter.TURNS, 5_000), feedback);
 
         JDA jda = JDABuilder.createLight(token, INTENTS)
                 .setRestConfig(new RestConfig().setBaseUrl(endpoints.apiUrl()))

@@ -50,10 +50,10 @@ class CitationsTest {
         Source withSection = new Source(1, 1, "L", "Wikipedia: Song (CC BY-SA 3.0)", "Wikipedia: Song (CC BY-SA 3.0)",
                 Scope.GLOBAL, "Reception\nThe song was praised by critics for its daring and its long outro.",
                 "Song (Artist)", "Reception", null);
-        assertEquals("Song (Artist), essay from Wikipedia: Song (CC BY-SA 3.0) · Reception · opens: The song was "
+        assertEquals("Song (Artist), essay #1 from Wikipedia: Song (CC BY-SA 3.0) · Reception · opens: The song was "
                 + "praised by critics for its daring and\u2026", withSection.entry());
         Source authored = new Source(1, 1, "L", "Ann", "https://example.org/a", Scope.GLOBAL, "Short one.");
-        assertEquals("L, essay by Ann (https://example.org/a) · opens: Short one.", authored.entry());
+        assertEquals("L, essay #1 by Ann (https://example.org/a) · opens: Short one.", authored.entry());
     }
 
     @Test
