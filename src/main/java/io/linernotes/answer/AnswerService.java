@@ -84,8 +84,8 @@ public final class AnswerService {
             return answerAbout(found.song(), asked, notes, request, partial);
         }
         // Repeat a song's name back, not a whole question that only described one.
-        String subject = !hint.isEmpty() ? hint
-                : Questions.onlyNamesASong(question) ? question : "the song you describe";
+        String subject = !hint.isEmpty() ? quoted(hint)
+                : Questions.onlyNamesASong(question) ? quoted(Questions.songNamed(question)) : "the song you describe";
         log.debug("no song found for '{}'", subject);
         return noCommentary(subject, null);
     }
@@ -143,6 +143,10 @@ public final class AnswerService {
     private Answer noCommentary(String subject, Song song) {
         String text = templates.render(PromptTemplates.NO_COMMENTARY, Map.of("subject", abbreviate(subject)));
         return new Answer(Answer.Status.NO_COMMENTARY, text, List.of(), List.of(), song, List.of(), "none");
+    }
+
+    private static String quoted(String name) {
+        return "\u201C" + abbreviate(name) + "\u201D";
     }
 
     /** What the user typed, short enough to repeat back (a 6,000-character question is not echoed whole). */

@@ -60,7 +60,7 @@ final class Passages {
         for (int i = 0; i < Math.min(words, parts.length); i++) {
             kept.add(parts[i]);
         }
-        String text = String.join(" ", kept).replaceAll("[,;:]$", "");
-        return parts.length > words ? text + "\u2026" : text;
+        String text = String.join(" ", kept);
+        return parts.length > words ? text.replaceAll("[,;:.]+$", "") + "\u2026" : text;
     }
 }

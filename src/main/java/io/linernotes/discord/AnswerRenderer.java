@@ -55,7 +55,7 @@ public final class AnswerRenderer {
                 e.setTitle(TextSplitter.truncate(Mentions.neutralise(answer.song().label()), MessageEmbed.TITLE_MAX_LENGTH));
             }
             if (i == chunks.size() - 1 && answer.generatedBy() != null && !answer.generatedBy().isBlank()) {
-                e.setFooter(TextSplitter.truncate("Answer by " + answer.generatedBy(), 200));
+                e.setFooter(TextSplitter.truncate(footer(answer.generatedBy()), 200));
             }
             embeds.add(e.build());
         }
@@ -97,6 +97,12 @@ public final class AnswerRenderer {
             }
         }
         return pack(embeds);
+    }
+
+    /** Says in words who wrote the answer: the essays themselves (quoted), or which model from them. */
+    static String footer(String generatedBy) {
+        return generatedBy.equals("extractive") ? "Quoted from the stored essays"
+                : "Written by " + generatedBy + " from the stored essays";
     }
 
     static String sourceLines(List<Source> sources) {

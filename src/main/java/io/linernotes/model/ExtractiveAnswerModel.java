@@ -213,7 +213,8 @@ public final class ExtractiveAnswerModel implements AnswerModel {
                 .reversed().thenComparing(Map.Entry::getKey));
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<Integer, List<Scored>> e : ordered) {
-            sb.append(sb.length() == 0 ? "" : "\n").append(QUOTE).append(oneLine(join(e.getValue())))
+            // A blank line between passages: each is its own block quote, so where one ends is plain to see.
+            sb.append(sb.length() == 0 ? "" : "\n\n").append(QUOTE).append(oneLine(join(e.getValue())))
                     .append(" [").append(e.getKey() + 1).append(']');
         }
         return sb.toString();

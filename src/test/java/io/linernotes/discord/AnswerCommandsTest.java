@@ -196,10 +196,11 @@ class AnswerCommandsTest {
                 .map(m -> m.group(1)).distinct().count();
         assertEquals(cited, embeds.size(), embeds.toString());
         for (int n = 0; n < embeds.size(); n++) {
-            assertTrue(embeds.get(n).path("title").asText().startsWith("[" + (n + 1) + "] Runaway (Kanye West)"),
-                    embeds.get(n).toString());
-            assertTrue(runawayEssays.stream().anyMatch(e -> e.body().replaceAll("\\s+", " ")
-                    .contains(embeds.get(n).path("description").asText().strip())), embeds.get(n).toString());
+            JsonNode embed = embeds.get(n);
+            assertTrue(embed.path("title").asText().startsWith("[" + (n + 1) + "] Runaway (Kanye West)"), embed.toString());
+            String passage = embed.path("description").asText().strip();
+            assertTrue(runawayEssays.stream().anyMatch(e -> e.body().replaceAll("\\s+", " ").contains(passage)),
+                    embed.toString());
         }
     }
 
