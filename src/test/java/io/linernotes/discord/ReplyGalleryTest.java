@@ -253,71 +253,14 @@ class ReplyGalleryTest {
         return ((b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
     }
 
-    /** What the test model writes: long on purpose, citing the passages it was given. Our own words. */
-    static final String LONG_ANSWER = String.join("\n\n",
-            "Taken part by part, the essays describe a song that keeps changing its mind about what it is saying [1].",
-            "The opening toast sets the terms. Kanye raises a glass to the people who ruin their own relationships "
-                    + "and counts himself among them, so the celebration is also a confession from the first bars. "
-                    + "The essays stress that he lists his own failings instead of boasting, which is unusual for "
-                    + "him and for the genre, and that the list is not a promise to change: he says he keeps "
-                    + "repeating the same mistakes [1].",
-            "The hook is where the readings part ways. One essay hears the instruction to run away as a warning "
-                    + "given out of care: he knows the life he leads will hurt anyone who stays close, and telling "
-                    + "her to leave is the only kindness he can offer [2]. The other essay hears a dare instead: "
-                    + "telling someone to leave while playing them the most beautiful music you can make is an "
-                    + "invitation to stay, and the song knows it [3].",
-            "Pusha T's verse changes the temperature. Where Kanye sounds regretful, Pusha sounds almost proud of "
-                    + "his coldness: money, status and appetite come first, and tenderness is something he admits "
-                    + "he never learned [4]. Read beside the hook, the verse makes the apology sound more sincere by "
-                    + "contrast, or, on the second reading, it is simply the honest version of the same attitude "
-                    + "[3].",
-            "The Ichabod Crane line borrows the headless horseman from Washington Irving's story. Pusha uses it to "
-                    + "describe riding off without looking back, headless in the sense of acting without "
-                    + "conscience, and to joke about how little thought goes into leaving someone behind [4].",
-            "The outro is the part both essays linger on. Kanye's voice is run through a vocoder until the words "
-                    + "disappear, and the first essay reads that as the feeling he cannot say plainly: the song "
-                    + "ends without words because the apology has gone as far as language can take it [5].",
-            "So the song holds two readings at once. As a confession, it is a man warning a partner away from "
-                    + "himself and failing to find words for the rest [1] [2] [5]. As a performance, it is a man "
-                    + "naming his flaws so completely that criticism has nowhere left to land, and owning the room "
-                    + "rather than leaving it [3].",
-            "Where the essays agree is on the structure: a toast that turns into a confession, a hook that can be "
-                    + "heard two ways, a guest verse that sharpens the contrast, and an ending that gives up on "
-                    + "words. Where they disagree is on sincerity, and the song seems built to leave that open [2] "
-                    + "[3].",
-            "If you listen again with both readings in mind, pay attention to how long the outro runs and how "
-                    + "little of it is sung: the essays take that length as the point, not as indulgence [5]. "
-                    + "And notice that the hook never changes its words while the verses around it do, which is "
-                    + "why it can carry both the warning and the dare [2] [3].",
-            "The production matters to both readings. The piano figure that opens the track is a single note "
-                    + "repeated, plain enough to sound like a confession before a word is sung, and the drums arrive "
-                    + "late, as if the song were deciding whether to become a party at all. The essays do not "
-                    + "dwell on the sound, but what they say about the toast fits it: a celebration that keeps "
-                    + "checking whether it has the right to celebrate [1].",
-            "The guest verse is placed where a listener expects a resolution. Instead of answering the hook, it "
-                    + "raises the stakes, and the second essay makes much of that placement: a confession followed "
-                    + "by a boast is not an apology any more but a statement of who the two men are [3] [4]. The "
-                    + "first essay reads the same placement the other way, as the contrast that makes Kanye's "
-                    + "regret audible [4].",
-            "Both essays also notice what the song leaves out. There is no verse from the partner being warned, "
-                    + "no answer to the invitation, and no sign of what she decides. The song is entirely one side "
-                    + "of a conversation, which is why the hook can be read as care or as control: the listener "
-                    + "never hears from the person it is addressed to [2] [3].",
-            "The length of the album version is part of the argument too. At nine minutes the song outstays a "
-                    + "radio edit by far, and most of the extra time is the distorted outro. A listener who skips it "
-                    + "hears a ballad with a guest verse; a listener who stays hears the words give way, which is "
-                    + "the ending the first essay builds its reading on [5].",
-            "Then there is the question of who the toast is for. The first essay says Kanye counts himself first "
-                    + "among the people he toasts, which makes the chorus a joke at his own expense [1]. The second "
-                    + "essay hears the same joke as armour: if you are the first to say the worst about yourself, "
-                    + "nobody else can say it with any force [3].",
-            "Pusha T's part also answers a practical question listeners often ask, which is whose song this is. "
-                    + "The essays are clear that it is Kanye's, with Pusha as the featured guest, and that the verse "
-                    + "is memorable enough that people sometimes credit the whole track to him [2] [4].",
-            "Read together, the two essays are less a disagreement than two distances from the same song. Up "
-                    + "close, in the verses and the outro, it sounds like an apology [1] [5]. From further back, "
-                    + "with the staging and the beauty of the music in view, it sounds like a man who knows exactly "
-                    + "how an apology will be received [3].",
-            "In short: a confession dressed up as a toast, or a performance of self-awareness dressed up as a "
-                    + "confession. The essays give you both, and cite the song's own structure for each [1] [3].");
+    /** What the test model writes: long on purpose (our own words), citing the passages it was given. */
+    static final String LONG_ANSWER = fixture("long-model-answer.md");
+
+    private static String fixture(String name) {
+        try {
+            return Files.readString(Path.of("src/test/resources/fixtures", name)).strip();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
