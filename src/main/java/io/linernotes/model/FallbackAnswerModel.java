@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,10 @@ public final class FallbackAnswerModel implements AnswerModel {
     /** Used when no settings are given: {@code model.deadlineSeconds} and {@code model.maxAnswerChars} defaults. */
     static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(12);
     static final int DEFAULT_MAX_CHARS = 3_500;
+    /** While a model streams, a partial text is checked and shown when it has grown by 1/PARTIAL_GROWTH … */
+    static final int PARTIAL_GROWTH = 10;
+    /** … or when this long has passed since the last one shown. */
+    static final long PARTIAL_INTERVAL_NANOS = 200_000_000L;
 
     private static final Logger log = LoggerFactory.getLogger(FallbackAnswerModel.class);
 
@@ -65,11 +70,25 @@ public final class FallbackAnswerModel implements AnswerModel {
         for (Provider provider : providers) {
             String name = provider.model().name();
             AtomicBoolean leaked = new AtomicBoolean();
+            AtomicLong lastShown = new AtomicLong();
+            AtomicLong shownLength = new AtomicLong(-1);
             Consumer<String> guarded = text -> {
                 // Once a leak shows, nothing more of this answer is displayed; the end replaces it.
                 if (leaked.get()) {
                     return;
                 }
+                // Every check reads the whole text so far: done for each of a long answer's thousands of tokens it
+                // grows with the square of the length and outlasts the deadline. So a partial is checked and shown
+                // when the text has grown by a tenth since the last one shown, or after a fifth of a second: a
+                // short answer shows every step, a long one a bounded number. The end is always checked.
+                long now = System.nanoTime();
+                long last = shownLength.get();
+                if (last >= 0 && text.length() < last + Math.max(1, last / PARTIAL_GROWTH)
+                        && now - lastShown.get() < PARTIAL_INTERVAL_NANOS) {
+                    return;
+                }
+                shownLength.set(text.length());
+                lastShown.set(now);
                 if (LeakGuard.leaks(text, system)) {
                     leaked.set(true);
                     return;
