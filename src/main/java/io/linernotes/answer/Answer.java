@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * What the answer service returns; transports only render it. {@code notes} come before the text (for
  * example the correction of a wrong artist); {@code candidates} are filled when the song is ambiguous.
+ * {@code sources} are the cited passages, numbered as the text cites them; {@code read} is every passage the
+ * model was given, in retrieval order (what evaluation scores and what a model's cost is estimated from).
  */
 public record Answer(
         Status status,
@@ -14,7 +16,8 @@ public record Answer(
         List<Source> sources,
         Song song,
         List<Song> candidates,
-        String generatedBy) {
+        String generatedBy,
+        List<String> read) {
 
     public enum Status {
         /** Answered from stored essays. */
@@ -29,5 +32,12 @@ public record Answer(
         notes = notes == null ? List.of() : List.copyOf(notes);
         sources = sources == null ? List.of() : List.copyOf(sources);
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
+        read = read == null ? sources.stream().map(Source::passage).toList() : List.copyOf(read);
+    }
+
+    /** An answer whose passages read are exactly its sources. */
+    public Answer(Status status, String text, List<String> notes, List<Source> sources, Song song,
+            List<Song> candidates, String generatedBy) {
+        this(status, text, notes, sources, song, candidates, generatedBy, null);
     }
 }

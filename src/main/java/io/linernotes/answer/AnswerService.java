@@ -5,9 +5,11 @@ import io.linernotes.essay.Scope;
 import io.linernotes.model.AnswerModel;
 import io.linernotes.model.Generated;
 import io.linernotes.model.GenerationRequest;
+import io.linernotes.model.LeadSentence;
 import io.linernotes.prompt.ChatPrompt;
 import io.linernotes.prompt.PromptBuilder;
 import io.linernotes.prompt.PromptTemplates;
+import io.linernotes.retrieval.Chunker;
 import io.linernotes.retrieval.RetrievedPassage;
 import io.linernotes.retrieval.Retriever;
 import io.linernotes.song.Song;
@@ -38,6 +40,8 @@ public final class AnswerService {
     private final PromptTemplates templates;
     private final AnswerModel model;
     private final RetrievalConfig settings;
+    /** Cuts essays as the index does, to find the section a cited passage is in. */
+    private final Chunker chunker;
 
     public AnswerService(SongLookup songs, Retriever retriever, PromptBuilder prompts, PromptTemplates templates,
             AnswerModel model, RetrievalConfig settings) {
@@ -48,6 +52,7 @@ public final class AnswerService {
         this.templates = templates;
         this.model = model;
         this.settings = settings;
+        this.chunker = new Chunker(settings.chunkMaxChars());
     }
 
     public Answer answer(AnswerRequest request) {
@@ -82,8 +87,8 @@ public final class AnswerService {
             return answerAbout(found.song(), orMeaningOf(question, found.song()), notes, request, partial);
         }
         // Repeat a song's name back, not a whole question that only described one.
-        String subject = !hint.isEmpty() ? hint
-                : Questions.onlyNamesASong(question) ? question : "the song you describe";
+        String subject = !hint.isEmpty() ? quoted(hint)
+                : Questions.onlyNamesASong(question) ? quoted(Questions.songNamed(question)) : "the song you describe";
         log.debug("no song found for '{}'", subject);
         return noCommentary(subject, null);
     }
@@ -106,18 +111,31 @@ public final class AnswerService {
         List<String> history = request.history().stream().map(AnswerRequest.Turn::question).toList();
         ChatPrompt prompt = prompts.build(question, song, notes, passages, history);
         Generated generated = model.generate(new GenerationRequest(prompt, question, song, passages), partial);
-        List<Source> sources = new ArrayList<>();
+        List<Source> given = new ArrayList<>();
         for (int i = 0; i < passages.size(); i++) {
             RetrievedPassage p = passages.get(i);
-            sources.add(new Source(i + 1, p.essay().id(), p.essay().song().label(), p.essay().credit(),
-                    p.essay().source(), p.essay().scope(), p.passage().text()));
+            String section = Passages.section(chunker, p.essay().body(), p.passage().position());
+            given.add(new Source(i + 1, p.essay().id(), p.essay().song().label(), p.essay().credit(),
+                    p.essay().source(), p.essay().scope(), p.passage().text(), essayTitle(p.essay().song()), section,
+                    null));
         }
+        String text = generated.text();
+        if (!LeadSentence.firstSentenceNames(text, song)) {
+            // A model may start straight in on the meaning; the reader still learns first which song it is.
+            text = LeadSentence.of(song, question) + " " + text.strip();
+        }
+        Citations.Numbered numbered = Citations.renumber(text, given);
         List<String> allNotes = new ArrayList<>(notes);
         if (generated.fallback()) {
             allNotes.add("The language model could not be reached, so this answer quotes the essays directly.");
         }
-        return new Answer(Answer.Status.ANSWERED, generated.text(), allNotes, sources, song, List.of(),
-                generated.generatedBy());
+        return new Answer(Answer.Status.ANSWERED, numbered.text(), allNotes, numbered.sources(), song, List.of(),
+                generated.generatedBy(), passages.stream().map(p -> p.passage().text()).toList());
+    }
+
+    /** An essay is named after its song: "Runaway (Kanye West)". */
+    static String essayTitle(Song song) {
+        return song.title() + " (" + song.artist() + ")";
     }
 
     private Answer ambiguous(SongResolution.Ambiguous ambiguous) {
@@ -132,6 +150,10 @@ public final class AnswerService {
     private Answer noCommentary(String subject, Song song) {
         String text = templates.render(PromptTemplates.NO_COMMENTARY, Map.of("subject", abbreviate(subject)));
         return new Answer(Answer.Status.NO_COMMENTARY, text, List.of(), List.of(), song, List.of(), "none");
+    }
+
+    private static String quoted(String name) {
+        return "\u201C" + abbreviate(name) + "\u201D";
     }
 
     /** What the user typed, short enough to repeat back (a 6,000-character question is not echoed whole). */

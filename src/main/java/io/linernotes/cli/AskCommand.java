@@ -3,6 +3,7 @@ package io.linernotes.cli;
 import io.linernotes.answer.AnswerRequest;
 import io.linernotes.app.Engine;
 import io.linernotes.console.AnswerPrinter;
+import io.linernotes.console.Terminal;
 import io.linernotes.essay.Scope;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,7 +25,7 @@ final class AskCommand implements Callable<Integer> {
     public Integer call() {
         try (Engine engine = root.openEngine()) {
             var answer = engine.answers().answer(AnswerRequest.ask(String.join(" ", words), Scope.GLOBAL));
-            System.out.print(AnswerPrinter.render(answer));
+            System.out.print(AnswerPrinter.render(answer, Terminal.colour()));
             return 0;
         }
     }

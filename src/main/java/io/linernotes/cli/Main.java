@@ -1,5 +1,6 @@
 package io.linernotes.cli;
 
+import io.linernotes.console.Terminal;
 import java.io.PrintStream;
 import picocli.CommandLine;
 
@@ -17,12 +18,16 @@ public final class Main {
         PrintStream out = System.out;
         PrintStream err = System.err;
         // Everything printed while a command runs passes the control-character filter (see SafePrintStream).
-        SafePrintStream safeOut = new SafePrintStream(out);
-        SafePrintStream safeErr = new SafePrintStream(err);
+        boolean colour = Terminal.colour();
+        SafePrintStream safeOut = new SafePrintStream(out, colour);
+        SafePrintStream safeErr = new SafePrintStream(err, colour);
         System.setOut(safeOut);
         System.setErr(safeErr);
         try {
+            // Our own terminal test, not picocli's guess: from Java 22 a console exists even when output is a pipe.
+            CommandLine.Help.Ansi ansi = colour ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF;
             return new CommandLine(new LinerNotesCommand())
+                    .setColorScheme(CommandLine.Help.defaultColorScheme(ansi))
                     .setExecutionExceptionHandler(new FriendlyErrors())
                     .setCaseInsensitiveEnumValuesAllowed(true)
                     .execute(args);

@@ -125,7 +125,7 @@ public final class ConsoleSession {
         Answer answer = answers.answer(request);
         remember(new AnswerRequest.Turn(request.question().isEmpty() ? request.songHint() : request.question(),
                 answer.song() == null ? null : answer.song().id()));
-        return AnswerPrinter.render(answer);
+        return AnswerPrinter.render(answer, Terminal.colour());
     }
 
     /** History is shared by the lines of a session, which may run at once ({@link ParallelLines}). */

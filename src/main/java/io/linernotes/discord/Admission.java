@@ -2,7 +2,6 @@ package io.linernotes.discord;
 
 import io.linernotes.answer.Answer;
 import io.linernotes.answer.AnswerRequest;
-import io.linernotes.answer.Source;
 import io.linernotes.config.DiscordConfig;
 import java.time.Clock;
 import java.util.List;
@@ -78,7 +77,7 @@ public final class Admission {
         if (!writtenByModel(answer)) {
             return;
         }
-        List<String> passages = answer.sources().stream().map(Source::passage).toList();
+        List<String> passages = answer.read();
         budget.charge(userId, TokenBudget.estimate(request.question(), passages, answer.text()));
     }
 

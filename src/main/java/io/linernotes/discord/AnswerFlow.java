@@ -4,6 +4,7 @@ import io.linernotes.answer.Answer;
 import io.linernotes.answer.AnswerRequest;
 import io.linernotes.feedback.FeedbackException;
 import io.linernotes.feedback.FeedbackStore;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,16 @@ public final class AnswerFlow {
      */
     public Optional<Answer> run(AnswerRequest request, String userId, ReplySink sink,
             java.util.function.Consumer<Answer> beforeDelivery) {
+        return run(request, userId, sink, beforeDelivery, null);
+    }
+
+    /**
+     * As above, for a question that continues the conversation of the stored answer {@code follows} (null when
+     * it starts one). The messages the answer goes out in are stored with it, so a member's reply to any of
+     * them continues this conversation.
+     */
+    public Optional<Answer> run(AnswerRequest request, String userId, ReplySink sink,
+            java.util.function.Consumer<Answer> beforeDelivery, Long follows) {
         Answer answer;
         try {
             answer = services.answer(request, sink::progress);
@@ -50,8 +61,23 @@ public final class AnswerFlow {
         }
         long id = remember(request, answer, userId);
         beforeDelivery.accept(answer);
-        sink.deliver(renderer.render(answer, id));
+        List<String> messageIds = sink.deliver(renderer.render(answer, id));
+        if (id >= 0 && answer.song() != null && !messageIds.isEmpty()) {
+            rememberMessages(id, messageIds, follows);
+        }
         return Optional.of(answer);
+    }
+
+    private void rememberMessages(long answerId, List<String> messageIds, Long follows) {
+        try {
+            feedback.recordMessages(answerId, messageIds);
+            if (follows != null) {
+                feedback.recordFollows(answerId, follows);
+            }
+        } catch (FeedbackException e) {
+            // Only replies to this answer lose their conversation; the answer itself went out.
+            log.error("could not store the messages of answer {}", answerId, e);
+        }
     }
 
     private long remember(AnswerRequest request, Answer answer, String userId) {

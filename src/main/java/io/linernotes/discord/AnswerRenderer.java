@@ -45,7 +45,8 @@ public final class AnswerRenderer {
         List<MessageEmbed> embeds = new ArrayList<>();
         StringBuilder body = new StringBuilder();
         for (String note : answer.notes()) {
-            body.append("> ").append(PlainText.of(note)).append("\n\n");
+            // Bold, not a block quote: block quotes are the essays' own words in an answer.
+            body.append("**Note:** ").append(PlainText.of(note)).append("\n\n");
         }
         body.append(PlainText.namesIn(answer.text(), names(answer)));
         List<String> chunks = TextSplitter.split(Mentions.neutralise(body.toString()), DESCRIPTION_CHUNK);
@@ -56,7 +57,7 @@ public final class AnswerRenderer {
                         MessageEmbed.TITLE_MAX_LENGTH));
             }
             if (i == chunks.size() - 1 && answer.generatedBy() != null && !answer.generatedBy().isBlank()) {
-                e.setFooter(TextSplitter.truncate("Answer by " + answer.generatedBy(), 200));
+                e.setFooter(TextSplitter.truncate(footer(answer.generatedBy()), 200));
             }
             embeds.add(e.build());
         }
@@ -90,7 +91,7 @@ public final class AnswerRenderer {
         }
         List<MessageEmbed> embeds = new ArrayList<>();
         for (Source s : answer.sources()) {
-            String title = "[" + s.number() + "] " + PlainText.of(s.songLabel()) + " — essay #" + s.essayId();
+            String title = "[" + s.number() + "] " + PlainText.of(s.title()) + (s.section() == null ? "" : " · " + PlainText.of(s.section()));
             for (String chunk : TextSplitter.split(Mentions.neutralise(s.passage()), DESCRIPTION_CHUNK)) {
                 embeds.add(new EmbedBuilder().setColor(ACCENT)
                         .setTitle(TextSplitter.truncate(Mentions.neutralise(title), MessageEmbed.TITLE_MAX_LENGTH))
@@ -100,20 +101,23 @@ public final class AnswerRenderer {
         return pack(embeds);
     }
 
+    /** Says in words who wrote the answer: the essays themselves (quoted), or which model from them. */
+    static String footer(String generatedBy) {
+        return generatedBy.equals("extractive") ? "Quoted from the stored essays"
+                : "Written by " + generatedBy + " from the stored essays";
+    }
+
     static String sourceLines(List<Source> sources) {
         StringBuilder sb = new StringBuilder();
         for (Source s : sources) {
-            sb.append("**[").append(s.number()).append("]** ").append(Mentions.neutralise(PlainText.of(s.songLabel())))
-                    .append(" — essay #").append(s.essayId()).append(" · ")
-                    .append(Mentions.neutralise(PlainText.of(credit(s)))).append('\n');
+            sb.append("**[").append(s.number()).append("]** ").append(Mentions.neutralise(PlainText.of(s.entry()))).append('\n');
         }
         return sb.toString();
     }
 
     private static String credit(Source s) {
         String scope = s.scope() == null || s.scope().isGlobal() ? "shared essay" : "this server's essay";
-        String origin = s.origin() == null || s.origin().isBlank() ? "" : " · " + s.origin();
-        return s.credit() + origin + " · " + scope;
+        return s.essay() + " · " + scope;
     }
 
     private MessageCreateData picker(Answer answer, long answerId) {

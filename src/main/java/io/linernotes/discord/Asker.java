@@ -85,6 +85,15 @@ public final class Asker {
      * (a DM conversation remembers its turn there).
      */
     public void answerInChannel(Message message, AnswerRequest request, Consumer<Answer> beforeDelivery) {
+        answerInChannel(message, () -> new Continued(request, null), beforeDelivery);
+    }
+
+    /** A request built on the worker (its history may need the store) and the stored answer it continues. */
+    public record Continued(AnswerRequest request, Long follows) {
+    }
+
+    /** As above, with the request built on the worker, after admission. */
+    public void answerInChannel(Message message, Supplier<Continued> prepare, Consumer<Answer> beforeDelivery) {
         String userId = message.getAuthor().getId();
         Admission.Verdict verdict = admission.admit(userId, message.isFromGuild() ? message.getGuild().getId() : null);
         if (verdict instanceof Admission.Refused refused) {
@@ -93,14 +102,21 @@ public final class Asker {
         }
         boolean accepted = answers.submit(userId, () -> {
             message.getChannel().sendTyping().queue(ok -> { }, e -> log.debug("typing indicator failed", e));
+            Continued continued = prepare.get();
+            AnswerRequest request = continued.request();
             flow.run(request, userId, new ChannelSink(message), answer -> {
                 admission.charge(userId, request, answer);
                 beforeDelivery.accept(answer);
-            });
+            }, continued.follows());
         });
         if (!accepted) {
             replyTo(message, Replies.BUSY);
         }
+    }
+
+    /** Runs a small task for {@code userId} on the answer pool (a store read that must stay off the gateway thread). */
+    public void inBackground(String userId, Runnable task) {
+        answers.submit(userId, task);
     }
 
     /** A short plain reply to a message, mentioning nobody (the asker included). */

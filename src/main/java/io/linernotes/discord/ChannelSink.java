@@ -27,17 +27,20 @@ public final class ChannelSink implements ReplySink {
     }
 
     @Override
-    public void deliver(List<MessageCreateData> messages) {
+    public List<String> deliver(List<MessageCreateData> messages) {
+        List<String> ids = new java.util.ArrayList<>();
         try {
-            question.reply(messages.get(0)).mentionRepliedUser(false).failOnInvalidReply(false)
-                    .submit().get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            ids.add(question.reply(messages.get(0)).mentionRepliedUser(false).failOnInvalidReply(false)
+                    .submit().get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS).getId());
             for (MessageCreateData more : messages.subList(1, messages.size())) {
-                question.getChannel().sendMessage(more).submit().get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                ids.add(question.getChannel().sendMessage(more).submit().get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                        .getId());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             log.warn("could not deliver an answer in channel {}", question.getChannel().getId(), e);
         }
+        return ids;
     }
 }

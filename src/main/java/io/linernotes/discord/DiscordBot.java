@@ -115,7 +115,7 @@ public final class DiscordBot implements AutoCloseable {
                         EssaySubcommand.RESTORE, new EssayRestore(services, asker),
                         EssaySubcommand.GAPS, new EssayGaps(feedback, asker))),
                 new AnswerButtons(feedback, recent, renderer, asker),
-                new MessageQuestions(asker, new Conversations(6, 5_000))));
+                new MessageQuestions(asker, new Conversations(MessageQuestions.TURNS, 5_000), feedback)));
     }
 
     private void register(List<SlashCommandData> commands, List<String> devGuilds, Duration timeout) {

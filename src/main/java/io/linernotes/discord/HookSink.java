@@ -47,20 +47,22 @@ public final class HookSink implements ReplySink {
     }
 
     @Override
-    public void deliver(List<MessageCreateData> messages) {
+    public List<String> deliver(List<MessageCreateData> messages) {
         synchronized (this) {
             finished = true;
         }
+        List<String> ids = new java.util.ArrayList<>();
         try {
-            hook.editOriginal(new MessageEditBuilder().applyCreateData(messages.get(0)).setReplace(true).build())
-                    .submit().get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            ids.add(hook.editOriginal(new MessageEditBuilder().applyCreateData(messages.get(0)).setReplace(true).build())
+                    .submit().get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS).getId());
             for (MessageCreateData more : messages.subList(1, messages.size())) {
-                hook.sendMessage(more).submit().get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                ids.add(hook.sendMessage(more).submit().get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS).getId());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             log.warn("could not deliver an answer to interaction {}", hook.getInteraction().getId(), e);
         }
+        return ids;
     }
 }

@@ -12,6 +12,9 @@ public interface ReplySink {
     /** The text generated so far while a model streams; implementations throttle their edits. */
     void progress(String textSoFar);
 
-    /** The finished answer: the first message replaces the placeholder (if any), the rest follow it. */
-    void deliver(List<MessageCreateData> messages);
+    /**
+     * The finished answer: the first message replaces the placeholder (if any), the rest follow it. Returns the
+     * ids of the messages Discord accepted, in order (fewer, or none, when sending failed part way).
+     */
+    List<String> deliver(List<MessageCreateData> messages);
 }

@@ -4,7 +4,6 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import io.linernotes.answer.Answer;
 import io.linernotes.answer.AnswerRequest;
-import io.linernotes.answer.Source;
 import io.linernotes.app.Engine;
 import io.linernotes.config.AppConfig;
 import io.linernotes.config.ModelConfig;
@@ -98,7 +97,7 @@ public final class EvalRun {
 
     static SystemAnswer toSystemAnswer(Answer answer, CorpusMap map) {
         return new SystemAnswer(answer.status() == Answer.Status.NO_COMMENTARY, map.idsOf(answer.song()),
-                answer.text(), answer.notes(), answer.sources().stream().map(Source::passage).toList());
+                answer.text(), answer.notes(), answer.read());
     }
 
     /** The store of a fresh data directory may hold bundled demo essays; the evaluation wants the corpus alone. */

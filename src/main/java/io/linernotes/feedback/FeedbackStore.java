@@ -54,6 +54,15 @@ public final class FeedbackStore implements AutoCloseable {
                         CREATE TABLE IF NOT EXISTS votes (
                           answer_id INTEGER NOT NULL REFERENCES answers(id), user_id TEXT NOT NULL,
                           vote INTEGER NOT NULL, voted_at TEXT NOT NULL, PRIMARY KEY (answer_id, user_id))""");
+                // The Discord messages an answer was delivered in, and the answer a reply continued: a member's
+                // reply to any of those messages finds its conversation here, after a restart or on another process.
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS answer_messages (
+                          message_id TEXT PRIMARY KEY, answer_id INTEGER NOT NULL REFERENCES answers(id))""");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS answer_follows (
+                          answer_id INTEGER PRIMARY KEY REFERENCES answers(id),
+                          follows INTEGER NOT NULL REFERENCES answers(id))""");
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS gaps (
                           id INTEGER PRIMARY KEY AUTOINCREMENT, scope TEXT NOT NULL, question TEXT NOT NULL,
@@ -107,6 +116,80 @@ public final class FeedbackStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new FeedbackException("cannot read answer " + id, e);
         }
+    }
+
+    /** Remembers that answer {@code answerId} was delivered as the Discord messages {@code messageIds}. */
+    public synchronized void recordMessages(long answerId, List<String> messageIds) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT OR REPLACE INTO answer_messages (message_id, answer_id) VALUES (?, ?)")) {
+            for (String messageId : messageIds) {
+                ps.setString(1, messageId);
+                ps.setLong(2, answerId);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new FeedbackException("cannot store an answer's messages", e);
+        }
+    }
+
+    /** Remembers that answer {@code answerId} continued the conversation of answer {@code earlierAnswerId}. */
+    public synchronized void recordFollows(long answerId, long earlierAnswerId) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT OR REPLACE INTO answer_follows (answer_id, follows) VALUES (?, ?)")) {
+            ps.setLong(1, answerId);
+            ps.setLong(2, earlierAnswerId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new FeedbackException("cannot store a follow-up", e);
+        }
+    }
+
+    /** The answer delivered as Discord message {@code messageId}, if it was one of ours. */
+    public synchronized Optional<StoredAnswer> answerOfMessage(String messageId) {
+        long answerId;
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT answer_id FROM answer_messages WHERE message_id = ?")) {
+            ps.setString(1, messageId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                answerId = rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new FeedbackException("cannot read an answer's messages", e);
+        }
+        return answer(answerId);
+    }
+
+    /**
+     * The conversation that ends with answer {@code answerId}: it and the answers it continued, oldest first,
+     * at most {@code max} of them (the most recent).
+     */
+    public synchronized List<StoredAnswer> conversation(long answerId, int max) {
+        List<StoredAnswer> newestFirst = new ArrayList<>();
+        Long current = answerId;
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT follows FROM answer_follows WHERE answer_id = ?")) {
+            while (current != null && newestFirst.size() < max) {
+                Optional<StoredAnswer> a = answer(current);
+                if (a.isEmpty()) {
+                    break;
+                }
+                newestFirst.add(a.get());
+                ps.setLong(1, current);
+                try (ResultSet rs = ps.executeQuery()) {
+                    Long next = rs.next() ? rs.getLong(1) : null;
+                    // A loop in the links (never written by the bot) must not spin forever.
+                    current = next != null && newestFirst.stream().noneMatch(x -> x.id() == next) ? next : null;
+                }
+            }
+        } catch (SQLException e) {
+            throw new FeedbackException("cannot read a conversation", e);
+        }
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
     }
 
     /** Records {@code userId}'s vote on answer {@code answerId}; false when no such answer was stored. */

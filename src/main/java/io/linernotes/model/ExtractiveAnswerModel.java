@@ -12,10 +12,12 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Answers with no language model: picks the passage sentences that best answer the question (see
- * {@link SentenceScorer}) and strings them together, each group followed by its citation [n]. When the
- * relevant passages come from several essays on the same song, the readings are set side by side. The only
- * words it adds are short connectives; everything else is quoted from the passages.
+ * Answers with no language model: opens with a sentence naming the song (see {@link LeadSentence}), then
+ * quotes the passage sentences that best answer the question (see {@link SentenceScorer}) as block quotes, one
+ * line per passage, each followed by its citation [n]. When the relevant passages come from several essays
+ * on the same song, each author's reading is shown under their name. The only words it adds are the opening
+ * sentence and short connectives; everything else is quoted from the passages, without quotation marks of
+ * its own (a passage's own quotes never end up nested in ours).
  */
 public final class ExtractiveAnswerModel implements AnswerModel {
 
@@ -30,6 +32,9 @@ public final class ExtractiveAnswerModel implements AnswerModel {
 
     static final String NOTHING = "The stored essays have nothing that answers this.";
     static final String OFF_TOPIC = "The stored essays don't speak to that directly. What they do say:";
+    static final String READINGS = "The essays read it differently.";
+    /** Markdown block quote, which Discord draws as a bar beside the text and a terminal shows as is. */
+    static final String QUOTE = "> ";
 
     @Override
     public Generated generate(GenerationRequest request, Consumer<String> partial) {
@@ -44,9 +49,19 @@ public final class ExtractiveAnswerModel implements AnswerModel {
 
     /**
      * The extractive answer to {@code question} from {@code passages} ([1] is the first); {@code song} (may be
-     * null) only tells which words of the question merely name the song.
+     * null) only tells which words of the question merely name the song, and is named in the opening sentence.
+     * The quoted sentences follow as block quotes, one line per passage, each ending with its citation.
      */
     public String answer(String question, Song song, List<RetrievedPassage> passages) {
+        String lead = song == null ? "" : LeadSentence.of(song, question);
+        String body = quoted(question, song, passages);
+        if (lead.isEmpty()) {
+            return body;
+        }
+        return body.startsWith(QUOTE) ? lead + "\n\n" + body : lead + " " + body;
+    }
+
+    private static String quoted(String question, Song song, List<RetrievedPassage> passages) {
         List<Scored> sentences = new ArrayList<>();
         for (Scored s : SentenceScorer.score(question, song, passages)) {
             if (s.words() >= MIN_SENTENCE_WORDS) {
@@ -59,7 +74,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         double top = sentences.stream().mapToDouble(Scored::score).max().orElse(0);
         if (top <= 0) {
             String lead = compose(leadSentences(sentences));
-            return Terms.of(question == null ? "" : question).isEmpty() ? lead : OFF_TOPIC + " " + lead;
+            return Terms.of(question == null ? "" : question).isEmpty() ? lead : OFF_TOPIC + "\n\n" + lead;
         }
         List<Long> readings = readings(sentences, passages, top);
         if (readings.size() >= 2) {
@@ -89,24 +104,32 @@ public final class ExtractiveAnswerModel implements AnswerModel {
                 .toList();
     }
 
+    /**
+     * Each essay's reading under its author's name, once: "As Mara Quill reads it:" then her quoted passages.
+     * Two essays by one author (or credited alike) are one reading.
+     */
     private static String sideBySide(List<Long> essays, List<Scored> sentences, List<RetrievedPassage> passages,
             double top) {
-        int budget = MAX_WORDS / essays.size();
-        StringBuilder sb = new StringBuilder("Readings differ: ");
-        for (int i = 0; i < essays.size(); i++) {
-            long essayId = essays.get(i);
+        Map<String, List<Long>> byCredit = new LinkedHashMap<>();
+        for (long essayId : essays) {
+            String credit = passages.stream().filter(p -> p.passage().essayId() == essayId).findFirst()
+                    .map(p -> p.essay().credit()).orElse("unknown");
+            byCredit.computeIfAbsent(credit, k -> new ArrayList<>()).add(essayId);
+        }
+        if (byCredit.size() < 2) {
+            return compose(bestSentences(sentences, top));
+        }
+        int budget = MAX_WORDS / byCredit.size();
+        StringBuilder sb = new StringBuilder(READINGS);
+        for (Map.Entry<String, List<Long>> reading : byCredit.entrySet()) {
             List<Scored> own = sentences.stream()
-                    .filter(s -> passages.get(s.passage()).passage().essayId() == essayId)
+                    .filter(s -> reading.getValue().contains(passages.get(s.passage()).passage().essayId()))
                     .toList();
             List<Scored> relevant = own.stream().filter(s -> s.score() >= RELEVANT_SHARE * top).toList();
             List<Scored> picked = widen(pick(relevant, budget), own, budget / 2, budget);
-            String credit = passages.get(picked.get(0).passage()).essay().credit();
-            sb.append(i == 0 ? "" : "; ").append(credit).append(i == 0 ? " reads it as " : " as ");
-            List<String> groups = new ArrayList<>();
-            groupByPassage(picked).forEach((passage, group) -> groups.add("“" + join(group) + "” [" + (passage + 1) + "]"));
-            sb.append(String.join(" and ", groups));
+            sb.append("\n\nAs ").append(oneLine(reading.getKey())).append(" reads it:\n").append(compose(picked));
         }
-        return sb.append('.').toString();
+        return sb.toString();
     }
 
     private static List<Scored> bestSentences(List<Scored> sentences, double top) {
@@ -190,7 +213,9 @@ public final class ExtractiveAnswerModel implements AnswerModel {
                 .reversed().thenComparing(Map.Entry::getKey));
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<Integer, List<Scored>> e : ordered) {
-            sb.append(sb.length() == 0 ? "" : " ").append(join(e.getValue())).append(" [").append(e.getKey() + 1).append(']');
+            // A blank line between passages: each is its own block quote, so where one ends is plain to see.
+            sb.append(sb.length() == 0 ? "" : "\n\n").append(QUOTE).append(oneLine(join(e.getValue())))
+                    .append(" [").append(e.getKey() + 1).append(']');
         }
         return sb.toString();
     }
@@ -210,6 +235,11 @@ public final class ExtractiveAnswerModel implements AnswerModel {
             sb.append(sb.length() == 0 ? "" : " ").append(s.text());
         }
         return sb.toString();
+    }
+
+    /** A block quote is one line: line breaks inside a passage (a heading before its paragraph) become spaces. */
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 
     private static String cut(String text, int words) {

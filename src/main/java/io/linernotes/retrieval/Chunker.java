@@ -83,7 +83,7 @@ public final class Chunker {
     }
 
     /** A short fragment that does not end like a sentence. */
-    static boolean isHeadingLike(String paragraph) {
+    public static boolean isHeadingLike(String paragraph) {
         return paragraph.length() < HEADING_MAX_CHARS && !SENTENCE_END.matcher(paragraph).find();
     }
 

@@ -162,8 +162,8 @@ class AnswerCommandsTest {
     void correctionNoteComesFirst() {
         Interaction ask = discord.slash(member, "ask", option("question", "what is runaway by pusha t"));
         String description = discord.awaitWebhook(ask, 1).body().path("embeds").get(0).path("description").asText();
-        assertTrue(description.startsWith("> \"Runaway\" is Kanye West's song, not pusha t's: pusha t is featured on it."),
-                description);
+        assertTrue(description.startsWith("**Note:** \"Runaway\" is Kanye West's song, not pusha t's: pusha t is featured "
+                + "on it.\n\n\u201CRunaway\u201D is a 2010 song by Kanye West featuring Pusha T."), description);
         assertTrue(description.indexOf("featured on it") < description.indexOf("[1]"), description);
     }
 
@@ -220,7 +220,18 @@ class AnswerCommandsTest {
         Interaction sources = discord.button(member, ids.get(2));
         JsonNode shown = discord.awaitCallback(sources).body();
         assertEquals(64, shown.path("data").path("flags").asInt() & 64);
-        assertTrue(shown.path("data").path("embeds").get(0).path("description").asText().contains("My Beautiful Dark Twisted Fantasy"));
+        // One embed per cited passage, holding the passage itself, titled with its number.
+        JsonNode embeds = shown.path("data").path("embeds");
+        long cited = java.util.regex.Pattern.compile("\\[(\\d+)]").matcher(edit.visibleText()).results()
+                .map(m -> m.group(1)).distinct().count();
+        assertEquals(cited, embeds.size(), embeds.toString());
+        for (int n = 0; n < embeds.size(); n++) {
+            JsonNode embed = embeds.get(n);
+            assertTrue(embed.path("title").asText().startsWith("[" + (n + 1) + "] Runaway (Kanye West)"), embed.toString());
+            String passage = embed.path("description").asText().strip();
+            assertTrue(runawayEssays.stream().anyMatch(e -> e.body().replaceAll("\\s+", " ").contains(passage)),
+                    embed.toString());
+        }
     }
 
     @Test

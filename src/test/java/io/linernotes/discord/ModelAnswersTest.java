@@ -85,7 +85,7 @@ class ModelAnswersTest {
         assertTrue(sent.stream().anyMatch(r -> r.is("POST", "webhooks/")), "the rest follows up");
         assertTrue(all.toString().contains("Paragraph 0 of the reading") && all.toString().contains("THE LAST WORDS."));
         assertTrue(longAnswer.length() > 6_000, "the answer is longer than one message can carry");
-        assertTrue(all.toString().contains("Answer by openai:test-model"), "the footer names the model");
+        assertTrue(all.toString().contains("Written by openai:test-model"), "the footer names the model");
     }
 
     @Test

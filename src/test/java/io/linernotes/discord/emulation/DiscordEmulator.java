@@ -109,6 +109,18 @@ public final class DiscordEmulator implements AutoCloseable {
         return await(what, r -> r.path().startsWith("webhooks/" + BOT_ID + "/" + interaction.token()) && wanted.test(r));
     }
 
+    /** The id of the message {@code request} created or edited (an edit of @original keeps one id). */
+    public String messageIdOf(RecordedRequest request) {
+        try {
+            String id = rest.messageIdOf(request, WAIT_MILLIS);
+            assertNotNull(id, () -> "no message came of " + request + " within " + WAIT_MILLIS + " ms");
+            return id;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted waiting for a message id", e);
+        }
+    }
+
     public String serveFile(String name, byte[] content) {
         return rest.serveFile(name, content);
     }
@@ -256,6 +268,25 @@ public final class DiscordEmulator implements AutoCloseable {
     /** A guild channel message that mentions the bot as {@code <@BOT_ID>} somewhere in {@code content}. */
     public void mentionInGuild(Actor actor, String content) {
         gateway.dispatch("MESSAGE_CREATE", payloads.userMessage(actor, content, true));
+    }
+
+    /**
+     * A member's reply in a guild channel to the bot's message {@code botMessageId}. With {@code ping} (Discord's
+     * default for replies) the bot is in the message's mentions and gets its text; without it the bot has no
+     * Message Content intent, so Discord sends the message with empty content, as it does for any message that
+     * does not mention the bot. Returns the new message's id.
+     */
+    public String replyInGuild(Actor actor, String botMessageId, String content, boolean ping) {
+        ObjectNode message = payloads.userMessage(actor, ping ? content : "", ping);
+        message.putObject("message_reference").put("type", 0).put("message_id", botMessageId)
+                .put("channel_id", actor.channelId()).put("guild_id", actor.guildId());
+        ObjectNode referenced = payloads.message(actor.channelId(),
+                Payloads.JSON.createObjectNode().put("content", "an earlier answer"), botMessageId);
+        referenced.put("guild_id", actor.guildId());
+        message.set("referenced_message", referenced);
+        message.put("type", 19);
+        gateway.dispatch("MESSAGE_CREATE", message);
+        return message.path("id").asText();
     }
 
     private Interaction inject(Actor actor, int type, ObjectNode data) {

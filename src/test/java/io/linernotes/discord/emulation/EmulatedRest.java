@@ -45,6 +45,10 @@ final class EmulatedRest {
     private final Map<String, Long> slowFiles = new ConcurrentHashMap<>();
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private final AtomicLong order = new AtomicLong();
+    /** The id of each message the bot created or edited, by the order of the request that did it. */
+    private final Map<Long, String> messageIds = new ConcurrentHashMap<>();
+    /** An interaction's original response keeps one id through all its edits, as on Discord. */
+    private final Map<String, String> originalIds = new ConcurrentHashMap<>();
 
     /**
      * The next request matching {@code route} gets a 429 telling the client to wait {@code retryAfterSeconds}:
@@ -100,6 +104,24 @@ final class EmulatedRest {
         String key = Payloads.nextId() + "/" + name;
         redirects.put(key, location);
         return "http://127.0.0.1:" + port() + "/files/" + key;
+    }
+
+    private synchronized void noteMessageId(RecordedRequest request, String messageId) {
+        messageIds.put(request.order(), messageId);
+        notifyAll();
+    }
+
+    /** The id Discord gave the message {@code request} created or edited, waiting (bounded) for it; or null. */
+    synchronized String messageIdOf(RecordedRequest request, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (!messageIds.containsKey(request.order())) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return null;
+            }
+            wait(left);
+        }
+        return messageIds.get(request.order());
     }
 
     List<Download> downloads() {
@@ -295,10 +317,18 @@ final class EmulatedRest {
         } else if (m.equals("POST") && parts[0].equals("interactions")) {
             respond(exchange, 204, new byte[0], null);
         } else if (parts[0].equals("webhooks") && (m.equals("PATCH") || m.equals("POST"))) {
-            String messageId = parts.length >= 5 && !parts[4].equals("@original") ? parts[4] : Payloads.nextId();
+            String messageId;
+            if (parts.length >= 5 && parts[4].equals("@original")) {
+                messageId = originalIds.computeIfAbsent(parts[2], token -> Payloads.nextId());
+            } else {
+                messageId = parts.length >= 5 ? parts[4] : Payloads.nextId();
+            }
+            noteMessageId(r, messageId);
             respondJson(exchange, 200, payloads.message("1", r.body(), messageId).toString());
         } else if (m.equals("POST") && parts[0].equals("channels") && parts.length == 3 && parts[2].equals("messages")) {
-            respondJson(exchange, 200, payloads.message(parts[1], r.body(), Payloads.nextId()).toString());
+            String messageId = Payloads.nextId();
+            noteMessageId(r, messageId);
+            respondJson(exchange, 200, payloads.message(parts[1], r.body(), messageId).toString());
         } else if (m.equals("POST") && parts[0].equals("channels") && r.path().endsWith("/typing")) {
             respond(exchange, 204, new byte[0], null);
         } else {

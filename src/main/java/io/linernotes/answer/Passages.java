@@ -1,0 +1,66 @@
+package io.linernotes.answer;
+
+import io.linernotes.retrieval.Chunker;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a passage sits in its essay, for source entries: the section heading above it and its first words.
+ * The passages are cut by the {@link Chunker}, which glues the short heading lines before a paragraph onto
+ * that paragraph's passage; so a passage that starts with such lines opens a section, and a passage without
+ * them belongs to the last section opened before it.
+ */
+final class Passages {
+
+    private Passages() {
+    }
+
+    /**
+     * The section heading of the passage at {@code position} of {@code body}, cut as {@code chunker} cuts
+     * it; null when no heading comes before it (the essay has none, or the passage is in its opening).
+     */
+    static String section(Chunker chunker, String body, int position) {
+        List<String> chunks = chunker.chunkText(body);
+        String section = null;
+        for (int i = 0; i <= position && i < chunks.size(); i++) {
+            String heading = heading(chunks.get(i));
+            if (heading != null) {
+                section = heading;
+            }
+        }
+        return section;
+    }
+
+    /** The last heading line glued to the front of a passage, or null (a passage that is only short lines has none). */
+    static String heading(String passage) {
+        String[] lines = passage.split("\\R");
+        if (lines.length < 2 || Chunker.isHeadingLike(lines[lines.length - 1].strip())) {
+            return null;
+        }
+        String heading = lines[lines.length - 2].strip().replaceFirst("^#+\\s*", "");
+        return heading.isEmpty() ? null : heading;
+    }
+
+    /** The passage without the heading lines glued to its front. */
+    static String body(String passage) {
+        String[] lines = passage.split("\\R");
+        if (lines.length < 2 || Chunker.isHeadingLike(lines[lines.length - 1].strip())) {
+            return passage.strip();
+        }
+        return lines[lines.length - 1].strip();
+    }
+
+    /** The first {@code words} words of the passage's own text, with "…" when there is more. */
+    static String opening(String passage, int words) {
+        if (passage == null || passage.isBlank()) {
+            return "";
+        }
+        String[] parts = body(passage).split("\\s+");
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < Math.min(words, parts.length); i++) {
+            kept.add(parts[i]);
+        }
+        String text = String.join(" ", kept);
+        return parts.length > words ? text.replaceAll("[,;:.]+$", "") + "\u2026" : text;
+    }
+}
