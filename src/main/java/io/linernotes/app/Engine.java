@@ -19,7 +19,6 @@ import io.linernotes.retrieval.HybridRetriever;
 import io.linernotes.retrieval.IndexLayout;
 import io.linernotes.retrieval.IndexMaintainer;
 import io.linernotes.retrieval.LuceneIndex;
-import io.linernotes.retrieval.MiniLmEmbedder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedSet;
@@ -38,7 +37,7 @@ public final class Engine implements AutoCloseable {
 
     private final SqliteEssayStore store;
     private final LuceneIndex index;
-    private final MiniLmEmbedder embeddingModel;
+    private final Embedders embedders;
     private final CachingEmbedder embedder;
     private volatile IndexMaintainer.Progress indexProgress = IndexMaintainer.Progress.NONE;
     private final IndexMaintainer maintainer;
@@ -56,15 +55,14 @@ public final class Engine implements AutoCloseable {
         DataDirCheck.requireWritable(dataDir, dataDir.resolve("linernotes.db"));
         PromptTemplates templates = PromptTemplates.load(promptsDir);
         AnswerModel model = AnswerModels.create(config.model(), env);
+        // Embedders first: a refused embedding server must fail the start before anything else is open.
+        this.embedders = Embedders.open(config, dataDir, env);
         this.store = SqliteEssayStore.open(dataDir.resolve("linernotes.db"));
-        boolean vectors = config.retrieval().vectors();
-        // The model loads lazily: a start whose index is current and a question-free command never load it.
-        this.embeddingModel = vectors ? new MiniLmEmbedder() : null;
-        this.embedder = vectors ? CachingEmbedder.open(embeddingModel, dataDir) : null;
+        this.embedder = embedders.cache();
         this.index = LuceneIndex.open(dataDir.resolve("index"), IndexLayout.of(config.retrieval(), embedder));
         this.maintainer = new IndexMaintainer(index, new Chunker(config.retrieval().chunkMaxChars()), embedder);
         // Questions go to the model directly: caching every question's vector would only grow the cache.
-        Embedder questions = embeddingModel;
+        Embedder questions = embedders.model();
         HybridRetriever retriever = new HybridRetriever(index, questions, store, config.retrieval());
 
         EssayParser parser = new EssayParser(config.essays());
@@ -148,10 +146,7 @@ public final class Engine implements AutoCloseable {
             index.close();
         } finally {
             try {
-                if (embedder != null) {
-                    embedder.close();
-                    embeddingModel.close();
-                }
+                embedders.close();
             } finally {
                 store.close();
             }
