@@ -49,7 +49,8 @@ public final class Engine implements AutoCloseable {
     public record StartReport(long millis, int essays, boolean demoImported, boolean indexRebuilt) {
     }
 
-    private Engine(AppConfig config, Path promptsDir, Function<String, String> env) {
+    private Engine(AppConfig config, Path promptsDir, Function<String, String> env,
+            IndexMaintainer.Progress startProgress) {
         long started = System.nanoTime();
         Path dataDir = Path.of(config.data().dir()).toAbsolutePath();
         DataDirCheck.requireWritable(dataDir, dataDir.resolve("linernotes.db"));
@@ -67,7 +68,9 @@ public final class Engine implements AutoCloseable {
 
         EssayParser parser = new EssayParser(config.essays());
         boolean demo = DemoEssays.importOnFirstStart(dataDir, store, parser);
-        boolean rebuilt = maintainer.syncWith(store).rebuilt();
+        // A rebuild at start (a new layout, or an import cut short) shows its progress; vectors already in
+        // the embedding cache are not computed again, so an interrupted import resumes where it stopped.
+        boolean rebuilt = maintainer.syncWith(store, startProgress).rebuilt();
         // One read of every essay at start: the catalogue is built from it and the start report counts it.
         List<Essay> stored = store.all();
         LiveCatalogue catalogue = new LiveCatalogue(stored, (line, scope) -> retriever.songsQuoting(line, scope, 5));
@@ -94,11 +97,16 @@ public final class Engine implements AutoCloseable {
 
     /** Opens the engine with prompts from {@code prompts/} (or the bundled copy) and keys from the environment. */
     public static Engine open(AppConfig config) {
-        return new Engine(config, Path.of("prompts"), System::getenv);
+        return new Engine(config, Path.of("prompts"), System::getenv, IndexMaintainer.Progress.NONE);
+    }
+
+    /** As {@link #open(AppConfig)}; {@code startProgress} sees the index rebuilt at start, if it must be. */
+    public static Engine open(AppConfig config, IndexMaintainer.Progress startProgress) {
+        return new Engine(config, Path.of("prompts"), System::getenv, startProgress);
     }
 
     public static Engine open(AppConfig config, Path promptsDir, Function<String, String> env) {
-        return new Engine(config, promptsDir, env);
+        return new Engine(config, promptsDir, env, IndexMaintainer.Progress.NONE);
     }
 
     public AnswerService answers() {

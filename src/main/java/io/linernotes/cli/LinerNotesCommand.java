@@ -50,4 +50,9 @@ public final class LinerNotesCommand implements Runnable {
     Engine openEngine() {
         return Engine.open(loadConfig());
     }
+
+    /** Opens the engine; an index rebuilt at start (e.g. resuming an interrupted import) reports to {@code progress}. */
+    Engine openEngine(io.linernotes.retrieval.IndexMaintainer.Progress progress) {
+        return Engine.open(loadConfig(), progress);
+    }
 }

@@ -91,12 +91,12 @@ public final class FakeEmbeddingServer implements AutoCloseable {
         return List.copyOf(requests);
     }
 
-    /** Texts embedded in successful requests. */
-    public int textsEmbedded() {
-        return embedded.get();
+    /** Texts embedded in successful requests, in order. */
+    public List<String> embeddedTexts() {
+        return List.copyOf(embedded);
     }
 
-    private final AtomicInteger embedded = new AtomicInteger();
+    private final List<String> embedded = new CopyOnWriteArrayList<>();
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
@@ -134,7 +134,7 @@ public final class FakeEmbeddingServer implements AutoCloseable {
             usage.put("prompt_tokens", inputs.size());
             usage.put("total_tokens", inputs.size());
             succeeded.incrementAndGet();
-            embedded.addAndGet(inputs.size());
+            embedded.addAll(inputs);
             send(exchange, 200, JSON.writeValueAsString(reply));
         }
     }
