@@ -50,7 +50,15 @@ final class SchemaMigrations {
                             + " SELECT essay_id, revision, content, saved_at, action FROM essay_revisions",
                     "DROP TABLE essay_revisions",
                     "ALTER TABLE essay_revisions_v2 RENAME TO essay_revisions",
-                    "CREATE INDEX essays_by_scope ON essays (scope, removed_at)")));
+                    "CREATE INDEX essays_by_scope ON essays (scope, removed_at)")),
+            // Answers written by a language model, reused for the same song, revisions, question and settings.
+            // In the store so that every process sharing it shares the cache; never part of the change counter.
+            new Migration(3, "answer cache", List.of(
+                    "CREATE TABLE answer_cache (key TEXT PRIMARY KEY, song_id INTEGER NOT NULL,"
+                            + " essays TEXT NOT NULL, text TEXT NOT NULL, generated_by TEXT NOT NULL,"
+                            + " created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,"
+                            + " hits INTEGER NOT NULL DEFAULT 0)",
+                    "CREATE INDEX answer_cache_by_song ON answer_cache (song_id)")));
 
     private SchemaMigrations() {
     }

@@ -45,7 +45,7 @@ class SchemaMigrationTest {
         }
 
         try (SqliteEssayStore store = SqliteEssayStore.open(file)) {
-            assertEquals(2, version(file));
+            assertEquals(latest(), version(file));
             Essay essay = store.get(id).orElseThrow();
             assertEquals("Old body.", essay.body());
             assertEquals(List.of("Pusha T"), essay.song().featured());
@@ -56,7 +56,7 @@ class SchemaMigrationTest {
             assertEquals("Old body.", store.restore(id, 1, Scope.guild("1")).orElseThrow().body());
         }
         try (SqliteEssayStore again = SqliteEssayStore.open(file)) {
-            assertEquals(2, version(file), "a current file is left as it is");
+            assertEquals(latest(), version(file), "a current file is left as it is");
             assertEquals(3, again.history(id).size());
         }
     }
@@ -82,5 +82,9 @@ class SchemaMigrationTest {
             rs.next();
             return rs.getInt(1);
         }
+    }
+
+    private static int latest() {
+        return SchemaMigrations.ALL.get(SchemaMigrations.ALL.size() - 1).version();
     }
 }
