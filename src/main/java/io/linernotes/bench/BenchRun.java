@@ -136,7 +136,10 @@ public final class BenchRun {
         if (options.botQuestions() > 0) {
             progress.accept("size " + size + ": memory of a one-shot ask and of a long-running console");
             Path childConfig = Files.writeString(dir.resolve("child.yaml"), "data:\n  dir: " + dataDir + "\n");
-            String first = questions.get(0).text();
+            // A content question: it must embed, so the one-shot process loads the embedding model (a question
+            // naming its song can be answered by BM25 alone and never loads it).
+            String first = questions.stream().filter(q -> q.kind().equals("content")).findFirst()
+                    .orElse(questions.get(0)).text();
             ask = ChildMemory.run(options.childJvmOptions(), dataDir, "", Duration.ofMinutes(5),
                     "--config", childConfig.toString(), "ask", first);
             StringBuilder lines = new StringBuilder();
