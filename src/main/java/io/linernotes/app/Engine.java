@@ -19,8 +19,12 @@ import io.linernotes.retrieval.HybridRetriever;
 import io.linernotes.retrieval.IndexLayout;
 import io.linernotes.retrieval.IndexMaintainer;
 import io.linernotes.retrieval.LuceneIndex;
-import io.linernotes.retrieval.MiniLmEmbedder;
+import io.linernotes.essay.SqliteAnswerCache;
+import io.linernotes.model.CachingAnswerModel;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -38,38 +42,48 @@ public final class Engine implements AutoCloseable {
 
     private final SqliteEssayStore store;
     private final LuceneIndex index;
-    private final MiniLmEmbedder embeddingModel;
+    private final Embedders embedders;
     private final CachingEmbedder embedder;
     private volatile IndexMaintainer.Progress indexProgress = IndexMaintainer.Progress.NONE;
     private final IndexMaintainer maintainer;
     private final AnswerService answers;
     private final EssayService essays;
     private final StartReport startReport;
+    private final SqliteAnswerCache answerCache;
+    private final CachingAnswerModel cachingModel;
 
     /** What start-up did, for the CLI to report. */
     public record StartReport(long millis, int essays, boolean demoImported, boolean indexRebuilt) {
     }
 
-    private Engine(AppConfig config, Path promptsDir, Function<String, String> env) {
+    private Engine(AppConfig config, Path promptsDir, Function<String, String> env,
+            IndexMaintainer.Progress startProgress, Clock clock) {
         long started = System.nanoTime();
         Path dataDir = Path.of(config.data().dir()).toAbsolutePath();
         DataDirCheck.requireWritable(dataDir, dataDir.resolve("linernotes.db"));
         PromptTemplates templates = PromptTemplates.load(promptsDir);
         AnswerModel model = AnswerModels.create(config.model(), env);
+        // Embedders first: a refused embedding server must fail the start before anything else is open.
+        this.embedders = Embedders.open(config, dataDir, env);
         this.store = SqliteEssayStore.open(dataDir.resolve("linernotes.db"));
-        boolean vectors = config.retrieval().vectors();
-        // The model loads lazily: a start whose index is current and a question-free command never load it.
-        this.embeddingModel = vectors ? new MiniLmEmbedder() : null;
-        this.embedder = vectors ? CachingEmbedder.open(embeddingModel, dataDir) : null;
+        // Only answers a language model writes are worth keeping; extractive ones cost nothing to write again.
+        this.answerCache = config.answerCache().enabled() && !config.model().isExtractive()
+                ? SqliteAnswerCache.open(dataDir.resolve("linernotes.db")) : null;
+        this.cachingModel = answerCache == null ? null : new CachingAnswerModel(model, answerCache,
+                CachingAnswerModel.settingsOf(config.model()), Duration.ofMinutes(config.answerCache().ttlMinutes()),
+                clock);
+        this.embedder = embedders.cache();
         this.index = LuceneIndex.open(dataDir.resolve("index"), IndexLayout.of(config.retrieval(), embedder));
         this.maintainer = new IndexMaintainer(index, new Chunker(config.retrieval().chunkMaxChars()), embedder);
         // Questions go to the model directly: caching every question's vector would only grow the cache.
-        Embedder questions = embeddingModel;
+        Embedder questions = embedders.model();
         HybridRetriever retriever = new HybridRetriever(index, questions, store, config.retrieval());
 
         EssayParser parser = new EssayParser(config.essays());
         boolean demo = DemoEssays.importOnFirstStart(dataDir, store, parser);
-        boolean rebuilt = maintainer.syncWith(store).rebuilt();
+        // A rebuild at start (a new layout, or an import cut short) shows its progress; vectors already in
+        // the embedding cache are not computed again, so an interrupted import resumes where it stopped.
+        boolean rebuilt = maintainer.syncWith(store, startProgress).rebuilt();
         // One read of every essay at start: the catalogue is built from it and the start report counts it.
         List<Essay> stored = store.all();
         LiveCatalogue catalogue = new LiveCatalogue(stored, (line, scope) -> retriever.songsQuoting(line, scope, 5));
@@ -77,18 +91,25 @@ public final class Engine implements AutoCloseable {
             @Override
             public void saved(List<Essay> saved, long changeCounter) {
                 maintainer.onSaved(saved, changeCounter, indexProgress);
+                if (answerCache != null) {
+                    answerCache.invalidate(saved.stream().map(e -> e.song().id()).toList(),
+                            saved.stream().map(Essay::id).toList());
+                }
                 catalogue.added(saved, store::all);
             }
 
             @Override
             public void removed(long essayId, long changeCounter) {
                 maintainer.onRemoved(essayId, changeCounter);
+                if (answerCache != null) {
+                    answerCache.invalidate(List.of(), List.of(essayId));
+                }
                 catalogue.rebuild(store.all());
             }
         };
         this.essays = new EssayService(store, parser, changes, config.essays());
-        this.answers = new AnswerService(catalogue, retriever, new PromptBuilder(templates), templates, model,
-                config.retrieval());
+        this.answers = new AnswerService(catalogue, retriever, new PromptBuilder(templates), templates,
+                cachingModel == null ? model : cachingModel, config.retrieval());
         int count = stored.size();
         this.startReport = new StartReport((System.nanoTime() - started) / 1_000_000, count, demo, rebuilt);
         log.info("engine ready in {} ms: {} essays, model {}, data in {}", startReport.millis(), count, model.name(), dataDir);
@@ -96,11 +117,26 @@ public final class Engine implements AutoCloseable {
 
     /** Opens the engine with prompts from {@code prompts/} (or the bundled copy) and keys from the environment. */
     public static Engine open(AppConfig config) {
-        return new Engine(config, Path.of("prompts"), System::getenv);
+        return new Engine(config, Path.of("prompts"), System::getenv, IndexMaintainer.Progress.NONE, Clock.systemUTC());
+    }
+
+    /** As {@link #open(AppConfig)}; {@code startProgress} sees the index rebuilt at start, if it must be. */
+    public static Engine open(AppConfig config, IndexMaintainer.Progress startProgress) {
+        return new Engine(config, Path.of("prompts"), System::getenv, startProgress, Clock.systemUTC());
     }
 
     public static Engine open(AppConfig config, Path promptsDir, Function<String, String> env) {
-        return new Engine(config, promptsDir, env);
+        return new Engine(config, promptsDir, env, IndexMaintainer.Progress.NONE, Clock.systemUTC());
+    }
+
+    /** For tests: the clock the answer cache reads (expiry). */
+    static Engine open(AppConfig config, Path promptsDir, Function<String, String> env, Clock clock) {
+        return new Engine(config, promptsDir, env, IndexMaintainer.Progress.NONE, clock);
+    }
+
+    /** Answer-cache hits and model calls since start; empty when the cache is off or answers are extractive. */
+    public Optional<CachingAnswerModel.Stats> answerCacheStats() {
+        return cachingModel == null ? Optional.empty() : Optional.of(cachingModel.stats());
     }
 
     public AnswerService answers() {
@@ -148,12 +184,15 @@ public final class Engine implements AutoCloseable {
             index.close();
         } finally {
             try {
-                if (embedder != null) {
-                    embedder.close();
-                    embeddingModel.close();
-                }
+                embedders.close();
             } finally {
-                store.close();
+                try {
+                    if (answerCache != null) {
+                        answerCache.close();
+                    }
+                } finally {
+                    store.close();
+                }
             }
         }
     }

@@ -3,7 +3,6 @@ package io.linernotes.bench;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-import io.linernotes.answer.AnswerRequest;
 import io.linernotes.app.Engine;
 import io.linernotes.config.AppConfig;
 import io.linernotes.config.ModelConfig;
@@ -16,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,10 +27,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Measures the engine at several corpus sizes on a {@link SyntheticCorpus}: import throughput beside raw
- * embedding throughput, index size, cold start on the persisted index, answer and autocomplete latency, the
- * naive baseline's retrieval latency, resident memory. All in one JVM, so memory figures of later sizes include
- * what earlier ones left (notably the baseline's embedding model, loaded once).
+ * Measures the engine at several corpus sizes on a {@link SyntheticCorpus}, all figures of a size from one run:
+ * import throughput beside raw embedding throughput, index size, cold start on the persisted index,
+ * autocomplete latency, answer latency and recall per kind of question beside the naive baseline's retrieval
+ * latency and recall on the same questions, resident memory of a one-shot {@code ask} and of a long-running
+ * {@code console} (each in a JVM of its own), and the answer cache's hit rate on a popular-songs workload.
  */
 public final class BenchRun {
 
@@ -38,23 +39,33 @@ public final class BenchRun {
     private static final int WARM_UP = 5;
     private static final int RAW_SAMPLE = 256;
 
-    /** What to run. {@code workDir} null: a temporary folder, deleted afterwards. */
-    public record Options(List<Integer> sizes, int queries, long seed, Path workDir, AppConfig config) {
+    /**
+     * What to run. {@code workDir} null: a temporary folder, deleted afterwards. {@code textSource} null: the
+     * bundled prose. {@code perKind}: timed questions of each kind. {@code botQuestions}: questions the
+     * long-running process answers before its memory is read (0: no child processes). {@code cacheQuestions}:
+     * the answer-cache workload's size (0: not run). {@code childJvmOptions}: options of the child JVMs.
+     */
+    public record Options(List<Integer> sizes, int perKind, long seed, Path workDir, AppConfig config,
+            Path textSource, int botQuestions, int cacheQuestions, List<String> childJvmOptions) {
     }
 
     private BenchRun() {
     }
 
-    public static List<BenchResult> run(Options options, Consumer<String> progress) throws IOException, EssayFormatException {
+    public static List<BenchResult> run(Options options, Consumer<String> progress)
+            throws IOException, EssayFormatException, InterruptedException {
         boolean temporary = options.workDir() == null;
         Path work = temporary ? Files.createTempDirectory("linernotes-bench") : options.workDir();
         Files.createDirectories(work);
+        TextSource source = options.textSource() == null ? TextSource.bundled()
+                : TextSource.fromCorpus(options.textSource());
+        progress.accept("prose from " + source.description());
         EmbeddingModel raw = new AllMiniLmL6V2EmbeddingModel();
         List<BenchResult> results = new ArrayList<>();
         try {
             for (int size : options.sizes()) {
                 progress.accept("size " + size + ": generating");
-                results.add(runSize(size, options, work.resolve("size-" + size), raw, progress));
+                results.add(runSize(size, options, source, work.resolve("size-" + size), raw, progress));
                 progress.accept(BenchTable.row(results.get(results.size() - 1)));
             }
         } finally {
@@ -65,10 +76,10 @@ public final class BenchRun {
         return results;
     }
 
-    private static BenchResult runSize(int size, Options options, Path dir, EmbeddingModel raw, Consumer<String> progress)
-            throws IOException, EssayFormatException {
+    private static BenchResult runSize(int size, Options options, TextSource source, Path dir, EmbeddingModel raw,
+            Consumer<String> progress) throws IOException, EssayFormatException, InterruptedException {
         Files.createDirectories(dir);
-        List<SyntheticCorpus.Record> records = new SyntheticCorpus(options.seed()).generate(size);
+        List<SyntheticCorpus.Record> records = new SyntheticCorpus(options.seed(), source).generate(size);
         Path corpus = SyntheticCorpus.write(records, dir.resolve("corpus.jsonl"));
         int paragraphs = records.stream().mapToInt(r -> r.paragraphs().size()).sum();
         Path dataDir = dir.resolve("data");
@@ -88,56 +99,83 @@ public final class BenchRun {
         long indexBytes = sizeOf(dataDir.resolve("index"));
         long dataBytes = sizeOf(dataDir);
 
-        progress.accept("size " + size + ": cold start and queries");
+        progress.accept("size " + size + ": raw embedding and the baseline");
+        List<TextSegment> sample = records.stream().flatMap(r -> r.paragraphs().stream()).limit(RAW_SAMPLE)
+                .map(TextSegment::from).toList();
+        long rawStart = System.nanoTime();
+        raw.embedAll(sample);
+        double rawRate = sample.size() / ((System.nanoTime() - rawStart) / 1e9);
+        long baselineStart = System.nanoTime();
+        NaiveRag rag = NaiveRag.build(records.stream()
+                .map(r -> new CorpusRecord(r.id(), r.title(), r.artist(), null, r.text())).toList(), raw);
+        long baselineMillis = (System.nanoTime() - baselineStart) / 1_000_000;
+
+        progress.accept("size " + size + ": cold start and questions");
         Random random = new Random(options.seed() + size);
-        List<String> questions = questions(records, options.queries() + WARM_UP, random);
-        List<String> prefixes = prefixes(records, options.queries() + WARM_UP, random);
+        List<BenchQuestions.Question> questions = BenchQuestions.generate(records, options.perKind(), random);
+        List<String> prefixes = prefixes(records, options.perKind() * 4 + WARM_UP, random);
         long coldStart;
         long embeddedAtStart;
-        Latency answer;
+        List<KindFigures> kinds;
         Latency autocomplete;
         long rss;
         long started = System.nanoTime();
         try (Engine engine = Engine.open(config)) {
             coldStart = (System.nanoTime() - started) / 1_000_000;
             embeddedAtStart = engine.embeddingsComputed();
-            answer = time(questions, q -> engine.answers().answer(AnswerRequest.ask(q, Scope.GLOBAL)));
             autocomplete = time(prefixes, p -> engine.answers().suggestSongs(p, Scope.GLOBAL, 25));
+            kinds = QuestionRun.run(engine, rag, questions, records);
             rss = ProcessMemory.residentKb().orElse(-1);
         }
+        long peak = ProcessMemory.peakResidentKb().orElse(-1);
+        int segments = rag.segments();
+        rag = null; // the baseline's vectors are garbage from here on: the child processes need the memory
 
-        progress.accept("size " + size + ": raw embedding and baseline");
-        List<TextSegment> sample = records.stream().flatMap(r -> r.paragraphs().stream()).limit(RAW_SAMPLE)
-                .map(TextSegment::from).toList();
-        long rawStart = System.nanoTime();
-        raw.embedAll(sample);
-        double rawRate = sample.size() / ((System.nanoTime() - rawStart) / 1e9);
-
-        long baselineStart = System.nanoTime();
-        NaiveRag rag = NaiveRag.build(records.stream()
-                .map(r -> new CorpusRecord(r.id(), r.title(), r.artist(), null, r.text())).toList(), raw);
-        long baselineMillis = (System.nanoTime() - baselineStart) / 1_000_000;
-        Latency baseline = time(questions, rag::retrieve);
-
-        return new BenchResult(size, paragraphs, importMillis, paragraphs / (importMillis / 1000.0), sample.size(),
-                rawRate, indexBytes, dataBytes, coldStart, embeddedAtStart, answer, autocomplete, rag.segments(),
-                baselineMillis, baseline, rss, ProcessMemory.peakResidentKb().orElse(-1));
+        ChildMemory.Measured ask = new ChildMemory.Measured(-1, -1, -1, 0);
+        ChildMemory.Measured bot = new ChildMemory.Measured(-1, -1, -1, 0);
+        if (options.botQuestions() > 0) {
+            progress.accept("size " + size + ": memory of a one-shot ask and of a long-running console");
+            Path childConfig = Files.writeString(dir.resolve("child.yaml"), "data:\n  dir: " + dataDir + "\n");
+            // A content question: it must embed, so the one-shot process loads the embedding model (a question
+            // naming its song can be answered by BM25 alone and never loads it).
+            String first = questions.stream().filter(q -> q.kind().equals("content")).findFirst()
+                    .orElse(questions.get(0)).text();
+            ask = ChildMemory.run(options.childJvmOptions(), dataDir, "", Duration.ofMinutes(5),
+                    "--config", childConfig.toString(), "ask", first);
+            StringBuilder lines = new StringBuilder();
+            for (int i = 0; i < options.botQuestions(); i++) {
+                lines.append(questions.get(i % questions.size()).text().replace('\n', ' ')).append('\n');
+            }
+            bot = ChildMemory.run(options.childJvmOptions(), dataDir, lines.toString(), Duration.ofMinutes(15),
+                    "--config", childConfig.toString(), "console");
+            log.info("children: ask exit {} in {} ms; console exit {} in {} ms", ask.exit(), ask.millis(), bot.exit(),
+                    bot.millis());
+        }
+        AnswerCacheBench.Figures cache = null;
+        if (options.cacheQuestions() > 0) {
+            progress.accept("size " + size + ": answer cache, " + options.cacheQuestions() + " questions");
+            cache = AnswerCacheBench.run(config, dataDir, records, options.cacheQuestions(), 20, options.seed());
+        }
+        return new BenchResult(size, paragraphs, source.description(), importMillis,
+                paragraphs / (importMillis / 1000.0), sample.size(), rawRate, indexBytes, dataBytes, coldStart,
+                embeddedAtStart, kinds, all(kinds, true), autocomplete, segments, baselineMillis, all(kinds, false),
+                rss, peak, ask.peakKb(), bot.lastKb(), bot.peakKb(), options.botQuestions(), cache);
     }
 
-    /** Half title questions ("what is X by Y about"), half content questions quoting a few words of a paragraph. */
-    static List<String> questions(List<SyntheticCorpus.Record> records, int count, Random random) {
-        List<String> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            SyntheticCorpus.Record r = records.get(random.nextInt(records.size()));
-            if (i % 2 == 0) {
-                out.add("what is " + r.title() + " by " + r.artist() + " about?");
-            } else {
-                String[] words = r.paragraphs().get(random.nextInt(r.paragraphs().size())).split("\\s+");
-                int from = random.nextInt(Math.max(1, words.length - 8));
-                out.add("which song says " + String.join(" ", List.of(words).subList(from, Math.min(words.length, from + 8))));
-            }
+    /** All kinds together, weighted by their counts: the nearest-rank percentiles are taken per kind, so approximate. */
+    private static Latency all(List<KindFigures> kinds, boolean engine) {
+        int n = 0;
+        double p50 = 0;
+        double p99 = 0;
+        double max = 0;
+        for (KindFigures k : kinds) {
+            Latency l = engine ? k.engine() : k.baseline();
+            n += l.count();
+            p50 += l.p50Ms() * l.count();
+            p99 = Math.max(p99, l.p99Ms());
+            max = Math.max(max, l.maxMs());
         }
-        return out;
+        return new Latency(n, n == 0 ? 0 : p50 / n, p99, max);
     }
 
     /** What a user has typed into the song option: the first 1 to 4 characters of a title, in lower case. */

@@ -51,4 +51,21 @@ final class Words {
             "The song's title comes from a {noun} the songwriter kept on the studio wall.",
             "By the last verse the {noun} has become a symbol of {theme2} rather than {theme}.",
             "Many covers slow it down, but the original's tempo is what makes the {theme} feel urgent.");
+
+    /** A template sentence with its slots filled by random words; the song and singer stay generic. */
+    static String fill(String template, java.util.Random random) {
+        return template.replace("{title}", "the song")
+                .replace("{artist}", "the singer")
+                .replace("{noun}", pick(NOUNS, random))
+                .replace("{noun2}", pick(NOUNS, random))
+                .replace("{adj}", pick(ADJECTIVES, random))
+                .replace("{place}", pick(PLACES, random))
+                .replace("{verb}", pick(VERBS, random))
+                .replace("{theme}", pick(THEMES, random))
+                .replace("{theme2}", pick(THEMES, random));
+    }
+
+    static <T> T pick(List<T> list, java.util.Random random) {
+        return list.get(random.nextInt(list.size()));
+    }
 }

@@ -53,8 +53,14 @@ final class ImportCommand implements Callable<Integer> {
         int added = 0;
         int unchanged = 0;
         int failed = 0;
-        try (Engine engine = root.openEngine()) {
-            engine.onIndexProgress((done, total) -> ProgressBar.print(err, "indexing", done, total));
+        ProgressBar resuming = new ProgressBar(err, "resuming index");
+        try (Engine engine = root.openEngine(resuming::update)) {
+            if (engine.startReport().indexRebuilt()) {
+                err.println();
+            }
+            ProgressBar indexing = new ProgressBar(err, "indexing");
+            ProgressBar reading = new ProgressBar(err, "files");
+            engine.onIndexProgress(indexing::update);
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);
                 try {
@@ -68,8 +74,16 @@ final class ImportCommand implements Callable<Integer> {
                 } catch (EssayFormatException e) {
                     failed++;
                     err.println("\n" + file + ": not imported: " + e.getMessage());
+                } catch (RuntimeException e) {
+                    // The essays are committed before they are indexed, and every embedded batch is kept in the
+                    // embedding cache: the next start rebuilds the index from the store and computes only
+                    // the vectors that are missing.
+                    err.println("\n" + file + ": indexing stopped: " + e.getMessage());
+                    err.println("The essays are stored and the " + engine.embeddingsComputed() + " vectors computed"
+                            + " so far are kept; run the same import again to finish without computing them again.");
+                    return 1;
                 }
-                ProgressBar.print(err, "files", i + 1, files.size());
+                reading.update(i + 1, files.size());
             }
         }
         err.println();

@@ -87,4 +87,9 @@ public final class LinerNotesCommand implements Runnable {
                 + "from the restored store at the next start.%n", result.previousCounter(), result.counter());
         return 0;
     }
+
+    /** Opens the engine; an index rebuilt at start (e.g. resuming an interrupted import) reports to {@code progress}. */
+    Engine openEngine(io.linernotes.retrieval.IndexMaintainer.Progress progress) {
+        return Engine.open(loadConfig(), progress);
+    }
 }

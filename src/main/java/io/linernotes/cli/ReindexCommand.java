@@ -16,7 +16,8 @@ final class ReindexCommand implements Callable<Integer> {
     public Integer call() {
         try (Engine engine = root.openEngine()) {
             long started = System.nanoTime();
-            engine.reindex((done, total) -> ProgressBar.print(System.err, "indexing", done, total));
+            ProgressBar bar = new ProgressBar(System.err, "indexing");
+            engine.reindex(bar::update);
             System.err.println();
             System.out.printf("Reindexed in %.1f s (%d texts embedded).%n", (System.nanoTime() - started) / 1e9,
                     engine.embeddingsComputed());

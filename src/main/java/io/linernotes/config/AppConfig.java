@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /** The whole configuration, one small validated record per concern, read from {@code config/linernotes.yaml}. */
 public record AppConfig(DataConfig data, EssayConfig essays, RetrievalConfig retrieval, ModelConfig model,
-        DiscordConfig discord) {
+        DiscordConfig discord, EmbeddingConfig embedding, AnswerCacheConfig answerCache) {
 
     public AppConfig {
         data = data == null ? DataConfig.defaults() : data;
@@ -18,10 +18,12 @@ public record AppConfig(DataConfig data, EssayConfig essays, RetrievalConfig ret
         retrieval = retrieval == null ? RetrievalConfig.defaults() : retrieval;
         model = model == null ? ModelConfig.defaults() : model;
         discord = discord == null ? DiscordConfig.defaults() : discord;
+        embedding = embedding == null ? EmbeddingConfig.defaults() : embedding;
+        answerCache = answerCache == null ? AnswerCacheConfig.defaults() : answerCache;
     }
 
     public static AppConfig defaults() {
-        return new AppConfig(null, null, null, null, null);
+        return new AppConfig(null, null, null, null, null, null, null);
     }
 
     /** Reads {@code file}; unknown keys are errors (a typo in a setting should not pass silently). */
@@ -44,18 +46,26 @@ public record AppConfig(DataConfig data, EssayConfig essays, RetrievalConfig ret
     }
 
     public AppConfig withDataDir(String dir) {
-        return new AppConfig(new DataConfig(dir), essays, retrieval, model, discord);
+        return new AppConfig(new DataConfig(dir), essays, retrieval, model, discord, embedding, answerCache);
     }
 
     public AppConfig withEssays(EssayConfig newEssays) {
-        return new AppConfig(data, newEssays, retrieval, model, discord);
+        return new AppConfig(data, newEssays, retrieval, model, discord, embedding, answerCache);
     }
 
     public AppConfig withModel(ModelConfig newModel) {
-        return new AppConfig(data, essays, retrieval, newModel, discord);
+        return new AppConfig(data, essays, retrieval, newModel, discord, embedding, answerCache);
     }
 
     public AppConfig withRetrieval(RetrievalConfig newRetrieval) {
-        return new AppConfig(data, essays, newRetrieval, model, discord);
+        return new AppConfig(data, essays, newRetrieval, model, discord, embedding, answerCache);
+    }
+
+    public AppConfig withEmbedding(EmbeddingConfig newEmbedding) {
+        return new AppConfig(data, essays, retrieval, model, discord, newEmbedding, answerCache);
+    }
+
+    public AppConfig withAnswerCache(AnswerCacheConfig newAnswerCache) {
+        return new AppConfig(data, essays, retrieval, model, discord, embedding, newAnswerCache);
     }
 }

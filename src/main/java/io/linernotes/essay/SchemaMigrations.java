@@ -78,7 +78,15 @@ final class SchemaMigrations {
                                     "json_extract(r.content, '$.album') IS NOT NULL") + ")"
                             + " WHERE EXISTS (SELECT 1 FROM essays e WHERE e.song_id = songs.id AND e.scope = songs.owner)",
                     "UPDATE meta SET value = value + 1 WHERE key = 'change_counter'"
-                            + " AND EXISTS (SELECT 1 FROM essays WHERE scope <> 'global')")));
+                            + " AND EXISTS (SELECT 1 FROM essays WHERE scope <> 'global')")),
+            // Answers written by a language model, reused for the same song, revisions, question and settings.
+            // In the store so that every process sharing it shares the cache; never part of the change counter.
+            new Migration(4, "answer cache", List.of(
+                    "CREATE TABLE answer_cache (key TEXT PRIMARY KEY, song_id INTEGER NOT NULL,"
+                            + " essays TEXT NOT NULL, text TEXT NOT NULL, generated_by TEXT NOT NULL,"
+                            + " created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,"
+                            + " hits INTEGER NOT NULL DEFAULT 0)",
+                    "CREATE INDEX answer_cache_by_song ON answer_cache (song_id)")));
 
     /** The newest value of one detail among the current revisions of a song row's owner's essays. */
     private static String newestOwnDetail(String value, String present) {

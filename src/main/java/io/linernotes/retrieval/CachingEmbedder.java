@@ -63,6 +63,8 @@ public final class CachingEmbedder implements Embedder, AutoCloseable {
                 st.execute("PRAGMA synchronous=NORMAL");
                 st.execute("CREATE TABLE IF NOT EXISTS embedding ("
                         + "key BLOB PRIMARY KEY, model TEXT NOT NULL, dim INTEGER NOT NULL, vector BLOB NOT NULL)");
+                // One probe vector per model identity: what a remote embedding server is checked against.
+                st.execute("CREATE TABLE IF NOT EXISTS probe (model TEXT PRIMARY KEY, vector BLOB NOT NULL)");
             }
             return new CachingEmbedder(delegate, db);
         } catch (java.io.IOException | SQLException e) {
@@ -116,6 +118,38 @@ public final class CachingEmbedder implements Embedder, AutoCloseable {
     /** Texts answered from the file since it was opened. */
     public long hitCount() {
         return hits.get();
+    }
+
+    /** The probe vector recorded for {@code modelId} (see {@link EmbeddingProbe}), if any. */
+    public synchronized java.util.Optional<float[]> probe(String modelId) {
+        try (PreparedStatement ps = db.prepareStatement("SELECT vector FROM probe WHERE model = ?")) {
+            ps.setString(1, modelId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(decode(rs.getBytes(1))) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the probe vector of " + modelId, e);
+        }
+    }
+
+    /** Records the probe vector of {@code modelId}, unless one is recorded already (the first one stands). */
+    public synchronized void recordProbe(String modelId, float[] vector) {
+        try (PreparedStatement ps = db.prepareStatement("INSERT OR IGNORE INTO probe (model, vector) VALUES (?, ?)")) {
+            ps.setString(1, modelId);
+            ps.setBytes(2, encode(vector));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record the probe vector of " + modelId, e);
+        }
+    }
+
+    /** Vectors held in the file (all models). */
+    public synchronized long storedCount() {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM embedding")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not count the embedding cache", e);
+        }
     }
 
     @Override

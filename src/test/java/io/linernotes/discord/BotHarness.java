@@ -38,8 +38,11 @@ final class BotHarness implements AutoCloseable {
 
     /** The engine for tests: BM25 only (no embedding model to load), with {@code model} writing answers. */
     static AppConfig engineConfig(Path dataDir, ModelConfig model) {
+        // The answer cache is off: these tests script a different model reply for the same song and question
+        // (a stand-in whose answers change under the same settings), which a cache would rightly reuse.
         return AppConfig.defaults().withDataDir(dataDir.toString())
-                .withRetrieval(new RetrievalConfig(0, 0, 0, 0, false)).withModel(model);
+                .withRetrieval(new RetrievalConfig(0, 0, 0, 0, false)).withModel(model)
+                .withAnswerCache(new io.linernotes.config.AnswerCacheConfig(false, 0));
     }
 
     BotHarness(Path dataDir, DiscordConfig config, EmulatedGuild... guilds) throws Exception {

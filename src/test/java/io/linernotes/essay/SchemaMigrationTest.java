@@ -85,4 +85,5 @@ class SchemaMigrationTest {
             return rs.getInt(1);
         }
     }
+
 }
