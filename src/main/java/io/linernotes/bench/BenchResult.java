@@ -3,7 +3,7 @@ package io.linernotes.bench;
 /**
  * The figures measured at one corpus size. Throughputs are per second of wall time; sizes in bytes; memory
  * in kB; latencies in milliseconds. {@code rawEmbeddingParagraphsPerSecond} is langchain4j's
- * {@code AllMiniLmL6V2EmbeddingModel.embedAll} on a sample of the same paragraphs in the same run: the floor
+ * {@code AllMiniLmL6V2QuantizedEmbeddingModel.embedAll} on a sample of the same paragraphs in the same run: the floor
  * import cannot beat when it embeds every paragraph.
  */
 public record BenchResult(
