@@ -72,11 +72,14 @@ public final class AnswerService {
         }
         if (resolution instanceof SongResolution.Found found) {
             List<String> notes = new ArrayList<>();
+            List<String> names = songNames(found.song());
             if (found.misattribution() != null) {
                 notes.add(correction(found.song(), found.misattribution()));
+                // The artist the asker credited names the song too; it says nothing about which passage answers.
+                names.add(found.misattribution().claimedArtist());
             }
             String asked = question.isEmpty() ? "What does \"" + found.song().title() + "\" mean?" : question;
-            return answerAbout(found.song(), asked, notes, request, partial);
+            return answerAbout(found.song(), asked, names, notes, request, partial);
         }
         // Repeat a song's name back, not a whole question that only described one.
         String subject = !hint.isEmpty() ? hint
@@ -85,14 +88,27 @@ public final class AnswerService {
         return noCommentary(subject, null);
     }
 
+    /** The names a question uses for {@code song}: its title, its artist and its featured artists. */
+    private static List<String> songNames(Song song) {
+        List<String> names = new ArrayList<>();
+        names.add(song.title());
+        names.add(song.artist());
+        names.addAll(song.featured());
+        return names;
+    }
+
     /** Autocomplete for the song option: no model, no retrieval, only the catalogue. */
     public List<Song> suggestSongs(String typed, Scope reader, int limit) {
         return songs.suggest(Questions.clean(typed), reader == null ? Scope.GLOBAL : reader, limit);
     }
 
-    private Answer answerAbout(Song song, String question, List<String> notes, AnswerRequest request,
-            Consumer<String> partial) {
-        List<RetrievedPassage> passages = inference.passagesAbout(song, question, request.scope(), settings.passages());
+    private Answer answerAbout(Song song, String question, List<String> names, List<String> notes,
+            AnswerRequest request, Consumer<String> partial) {
+        // A question that only names the song ("X by Y meaning") asks what it means: whatever words are left once
+        // the names are out (another spelling of the title, a wrongly credited artist) must not steer the ranking.
+        String asked = Questions.onlyNamesASong(question) ? "" : question;
+        List<RetrievedPassage> passages = retriever.rankSong(asked, song.id(), names, request.scope(),
+                settings.passages());
         if (passages.isEmpty()) {
             return noCommentary("\"" + song.title() + "\" by " + song.artist(), song);
         }
@@ -103,7 +119,7 @@ public final class AnswerService {
         for (int i = 0; i < passages.size(); i++) {
             RetrievedPassage p = passages.get(i);
             sources.add(new Source(i + 1, p.essay().id(), p.essay().song().label(), p.essay().credit(),
-                    p.essay().source(), p.essay().scope(), p.passage().text()));
+                    p.essay().source(), p.essay().scope(), p.passage().text(), p.score()));
         }
         List<String> allNotes = new ArrayList<>(notes);
         if (generated.fallback()) {
