@@ -106,7 +106,9 @@ public final class AnswerService {
             AnswerRequest request, Consumer<String> partial) {
         // A question that only names the song ("X by Y meaning") asks what it means: whatever words are left once
         // the names are out (another spelling of the title, a wrongly credited artist) must not steer the ranking.
-        String asked = Questions.onlyNamesASong(question) ? "" : question;
+        // A quoted line is what is asked, even when the rest of the question only names the song.
+        boolean bare = Questions.onlyNamesASong(question) && Questions.quotedLines(question).isEmpty();
+        String asked = bare ? "" : question;
         List<RetrievedPassage> passages = retriever.rankSong(asked, song.id(), names, request.scope(),
                 settings.passages());
         if (passages.isEmpty()) {

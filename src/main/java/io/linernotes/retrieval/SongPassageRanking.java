@@ -17,7 +17,8 @@ import java.util.Set;
  * ({@link QuestionRemainder}), the passage holds, each term weighted by its rarity in the whole index, as a
  * share from 0 to 1, so that "barbiturates" decides and "song" does not;</li>
  * <li><b>position</b>: {@code 1 / (1 + position)} in its essay; an essay states its reading first, so when
- * nothing else tells the passages apart ("what is it about?") the opening leads.</li>
+ * nothing else tells the passages apart ("what is it about?") the opening leads; a question that asks nothing
+ * beyond the song's name weighs it with {@code meaningPosition}.</li>
  * </ul>
  * Every passage of the song is scored, so the ranking never depends on what a candidate cut-off let through.
  */
@@ -46,6 +47,7 @@ final class SongPassageRanking {
         for (String term : asked) {
             total += rarity.getOrDefault(term, 0.0);
         }
+        double positionWeight = asked.isEmpty() ? weights.meaningPosition() : weights.position();
         List<Scored> out = new ArrayList<>(passages.size());
         for (Passage p : passages) {
             double coverage = 0;
@@ -61,7 +63,7 @@ final class SongPassageRanking {
             }
             Double cos = cosines.get(p.id());
             double cosine = cos == null ? Double.NaN : cos;
-            double score = weights.lexical() * coverage + weights.position() / (1 + p.position());
+            double score = weights.lexical() * coverage + positionWeight / (1 + p.position());
             if (cos != null) {
                 score += weights.semantic() * cosine;
             }

@@ -47,8 +47,8 @@ class RankingConfigTest {
     @Test
     @DisplayName("a negative or huge weight is refused with its name")
     void badWeight() {
-        ConfigException e = assertThrows(ConfigException.class, () -> new RankingConfig(-1.0, null, null, null));
+        ConfigException e = assertThrows(ConfigException.class, () -> new RankingConfig(-1.0, null, null, null, null));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("retrieval.ranking.semantic"));
-        assertThrows(ConfigException.class, () -> new RankingConfig(null, null, 11.0, null));
+        assertThrows(ConfigException.class, () -> new RankingConfig(null, null, 11.0, null, null));
     }
 }
