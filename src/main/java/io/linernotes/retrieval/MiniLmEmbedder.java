@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * <p>Why the quantized model: on this project's 2-core machines it embeds about twice as many passages a
  * second as the float model, its vectors have a mean cosine of 0.99 to the float ones, it ranks the dev
  * questions' evidence as well (README, "Choosing the embedding model"), and its jar is 16 MB instead of 83.
- * bge-small-en-v1.5 and e5-small-v2 (quantized) were tried too: twelve layers instead of six, so half the
- * speed, for no better ranking on the dev set.
+ * bge-small-en-v1.5 and e5-small-v2 (quantized) were tried too: twelve layers instead of six, so about half
+ * the speed and a 34 MB model; bge ranked the dev evidence no better, e5 put 2 more of 72 first, which did not
+ * pay for halving import speed (they are also published only for an older langchain4j line).
  *
  * <p>The model is loaded on first use, so a run that needs no vector (the index is current, vectors are
  * off) never pays the ~2 s and ~300 MB of heap the load costs.
