@@ -36,6 +36,7 @@ public final class HybridRetriever implements Retriever {
     private final RetrievalConfig config;
     private final ReciprocalRankFusion fusion;
     private final SongPassageRanking ranking;
+    private volatile float[] meaningVector;
 
     /**
      * @param embedder the question embedder (the cache is not needed for questions); ignored and may be
@@ -125,7 +126,8 @@ public final class HybridRetriever implements Retriever {
         if (embedder != null && index.layout().vectors()) {
             try {
                 // With a filter this narrow Lucene compares the question with every passage of the song exactly.
-                for (ScoredPassage hit : index.searchVector(embedder.embed(semantic), filter, passages.size())) {
+                float[] vector = remainder.isEmpty() ? meaningVector() : embedder.embed(semantic);
+                for (ScoredPassage hit : index.searchVector(vector, filter, passages.size())) {
                     // Lucene's cosine score is (1 + cos) / 2.
                     cosines.put(hit.passage().id(), 2.0 * hit.score() - 1.0);
                 }
@@ -149,6 +151,16 @@ public final class HybridRetriever implements Retriever {
         }
         log.debug("Ranked {} passages of song {} in {} µs", passages.size(), songId, (System.nanoTime() - start) / 1_000);
         return out;
+    }
+
+    /** The meaning question never changes: embedded once, so a bare "what does it mean" costs no model call. */
+    private float[] meaningVector() {
+        float[] v = meaningVector;
+        if (v == null) {
+            v = embedder.embed(config.ranking().meaningQuestion());
+            meaningVector = v;
+        }
+        return v;
     }
 
     @Override
