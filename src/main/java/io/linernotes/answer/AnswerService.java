@@ -69,7 +69,7 @@ public final class AnswerService {
         Scope scope = request.scope();
         Song picked = request.songId() == null ? null : songs.byId(request.songId()).orElse(null);
         if (picked != null) {
-            return answerAbout(picked, orMeaningOf(question, picked), List.of(), request, partial);
+            return answerAbout(picked, orMeaningOf(question, picked), songNames(picked), List.of(), request, partial);
         }
         if (question.isEmpty() && hint.isEmpty()) {
             return new Answer(Answer.Status.NO_COMMENTARY, templates.render(PromptTemplates.EMPTY_QUESTION, Map.of()),
@@ -81,10 +81,13 @@ public final class AnswerService {
         }
         if (resolution instanceof SongResolution.Found found) {
             List<String> notes = new ArrayList<>();
+            List<String> names = songNames(found.song());
             if (found.misattribution() != null) {
                 notes.add(correction(found.song(), found.misattribution()));
+                // The artist the asker credited names the song too; it says nothing about which passage answers.
+                names.add(found.misattribution().claimedArtist());
             }
-            return answerAbout(found.song(), orMeaningOf(question, found.song()), notes, request, partial);
+            return answerAbout(found.song(), orMeaningOf(question, found.song()), names, notes, request, partial);
         }
         // Repeat a song's name back, not a whole question that only described one.
         String subject = !hint.isEmpty() ? quoted(hint)
@@ -97,14 +100,29 @@ public final class AnswerService {
         return question.isEmpty() ? "What does \"" + song.title() + "\" mean?" : question;
     }
 
+    /** The names a question uses for {@code song}: its title, its artist and its featured artists. */
+    private static List<String> songNames(Song song) {
+        List<String> names = new ArrayList<>();
+        names.add(song.title());
+        names.add(song.artist());
+        names.addAll(song.featured());
+        return names;
+    }
+
     /** Autocomplete for the song option: no model, no retrieval, only the catalogue. */
     public List<Song> suggestSongs(String typed, Scope reader, int limit) {
         return songs.suggest(Questions.clean(typed), reader == null ? Scope.GLOBAL : reader, limit);
     }
 
-    private Answer answerAbout(Song song, String question, List<String> notes, AnswerRequest request,
-            Consumer<String> partial) {
-        List<RetrievedPassage> passages = inference.passagesAbout(song, question, request.scope(), settings.passages());
+    private Answer answerAbout(Song song, String question, List<String> names, List<String> notes,
+            AnswerRequest request, Consumer<String> partial) {
+        // A question that only names the song ("X by Y meaning") asks what it means: whatever words are left once
+        // the names are out (another spelling of the title, a wrongly credited artist) must not steer the ranking.
+        // A quoted line is what is asked, even when the rest of the question only names the song.
+        boolean bare = Questions.onlyNamesASong(question) && Questions.quotedLines(question).isEmpty();
+        String asked = bare ? "" : question;
+        List<RetrievedPassage> passages = retriever.rankSong(asked, song.id(), names, request.scope(),
+                settings.passages());
         if (passages.isEmpty()) {
             return noCommentary("\"" + song.title() + "\" by " + song.artist(), song);
         }
@@ -117,7 +135,7 @@ public final class AnswerService {
             String section = Passages.section(chunker, p.essay().body(), p.passage().position());
             given.add(new Source(i + 1, p.essay().id(), p.essay().song().label(), p.essay().credit(),
                     p.essay().source(), p.essay().scope(), p.passage().text(), essayTitle(p.essay().song()), section,
-                    null));
+                    null, p.score()));
         }
         String text = generated.text();
         if (!LeadSentence.firstSentenceNames(text, song)) {

@@ -69,29 +69,6 @@ final class SongInference {
         return earlier.<SongResolution>map(song -> new SongResolution.Found(song, 0.4, null)).orElse(named);
     }
 
-    /** The passages of {@code song} that best answer {@code question}; its essays' openings for a bare "what does it mean". */
-    List<RetrievedPassage> passagesAbout(Song song, String question, Scope scope, int limit) {
-        List<String> words = new ArrayList<>(Questions.contentWords(question));
-        words.removeAll(Questions.contentWords(song.title() + " " + song.artist() + " " + String.join(" ", song.featured())));
-        if (words.isEmpty()) {
-            // Nothing asked beyond the song's name: an essay states its reading first, so lead with openings.
-            return retriever.openings(Set.of(song.id()), scope, limit);
-        }
-        List<RetrievedPassage> found = new ArrayList<>(retriever.retrieve(question, Set.of(song.id()), scope, limit));
-        if (found.size() < limit) {
-            // The question shares few words with the essays (and vectors may be off): the song is known, so its
-            // essays' openings still answer better than "no commentary".
-            Set<String> have = new java.util.HashSet<>();
-            found.forEach(p -> have.add(p.passage().id()));
-            for (RetrievedPassage opening : retriever.openings(Set.of(song.id()), scope, limit)) {
-                if (found.size() < limit && have.add(opening.passage().id())) {
-                    found.add(opening);
-                }
-            }
-        }
-        return List.copyOf(found);
-    }
-
     private Optional<SongResolution> byQuotedLine(List<String> lines, Scope scope) {
         for (String line : lines) {
             List<Long> ids = retriever.songsQuoting(line, scope, 5);

@@ -6,10 +6,11 @@ import io.linernotes.essay.Scope;
  * A numbered source of an answer: [number] is how the answer text cites it. It says where the cited passage
  * is: the essay ({@code title} names it after its song, "Runaway (Kanye West)"; {@code credit} is its author,
  * {@code origin} where it came from; {@code songLabel} the song's full label), the {@code section} heading above the passage when the essay has headings (else null), and
- * the {@code opening} words of the passage. {@code passage} is the passage's whole text.
+ * the {@code opening} words of the passage. {@code passage} is the passage's whole text. {@code score} is the
+ * ranking's score of the passage (higher is better; 0 when nothing ranked it), for evaluation and diagnostics.
  */
 public record Source(int number, long essayId, String songLabel, String credit, String origin, Scope scope,
-        String passage, String title, String section, String opening) {
+        String passage, String title, String section, String opening, double score) {
 
     /** Words of the passage quoted in a source entry, enough to find it in the essay. */
     public static final int OPENING_WORDS = 10;
@@ -23,7 +24,13 @@ public record Source(int number, long essayId, String songLabel, String credit, 
     /** A source with no known section; the opening words are taken from the passage. */
     public Source(int number, long essayId, String songLabel, String credit, String origin, Scope scope,
             String passage) {
-        this(number, essayId, songLabel, credit, origin, scope, passage, null, null, null);
+        this(number, essayId, songLabel, credit, origin, scope, passage, null, null, null, 0);
+    }
+
+    /** A source as above with its place and no score. */
+    public Source(int number, long essayId, String songLabel, String credit, String origin, Scope scope,
+            String passage, String title, String section, String opening) {
+        this(number, essayId, songLabel, credit, origin, scope, passage, title, section, opening, 0);
     }
 
     /**
@@ -57,6 +64,6 @@ public record Source(int number, long essayId, String songLabel, String credit, 
 
     /** The same source under another number. */
     public Source renumbered(int newNumber) {
-        return new Source(newNumber, essayId, songLabel, credit, origin, scope, passage, title, section, opening);
+        return new Source(newNumber, essayId, songLabel, credit, origin, scope, passage, title, section, opening, score);
     }
 }

@@ -47,6 +47,7 @@ public final class Engine implements AutoCloseable {
     private volatile IndexMaintainer.Progress indexProgress = IndexMaintainer.Progress.NONE;
     private final IndexMaintainer maintainer;
     private final AnswerService answers;
+    private final HybridRetriever retriever;
     private final EssayService essays;
     private final StartReport startReport;
     private final SqliteAnswerCache answerCache;
@@ -78,6 +79,7 @@ public final class Engine implements AutoCloseable {
         // Questions go to the model directly: caching every question's vector would only grow the cache.
         Embedder questions = embedders.model();
         HybridRetriever retriever = new HybridRetriever(index, questions, store, config.retrieval());
+        this.retriever = retriever;
 
         EssayParser parser = new EssayParser(config.essays());
         boolean demo = DemoEssays.importOnFirstStart(dataDir, store, parser);
@@ -145,6 +147,11 @@ public final class Engine implements AutoCloseable {
 
     public EssayService essays() {
         return essays;
+    }
+
+    /** The passage search itself, below song resolution (the evaluation measures it alone). */
+    public HybridRetriever retriever() {
+        return retriever;
     }
 
     public StartReport startReport() {

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The figures measured at one corpus size. Throughputs are per second of wall time; sizes in bytes; memory
  * in kB; latencies in milliseconds. {@code rawEmbeddingParagraphsPerSecond} is langchain4j's
- * {@code AllMiniLmL6V2EmbeddingModel.embedAll} on a sample of the same paragraphs in the same run: the floor
+ * {@code AllMiniLmL6V2QuantizedEmbeddingModel.embedAll} on a sample of the same paragraphs in the same run: the floor
  * import cannot beat when it embeds every paragraph. {@code kinds} has, per kind of question, the engine's
  * answer latency (resolve + retrieve + extractive answer) and the baseline's retrieval latency with both
  * sides' recall on the same questions. Memory: {@code residentKb}/{@code peakResidentKb} of the bench JVM

@@ -2,7 +2,7 @@ package io.linernotes.bench;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import io.linernotes.app.Engine;
 import io.linernotes.config.AppConfig;
 import io.linernotes.config.ModelConfig;
@@ -60,7 +60,7 @@ public final class BenchRun {
         TextSource source = options.textSource() == null ? TextSource.bundled()
                 : TextSource.fromCorpus(options.textSource());
         progress.accept("prose from " + source.description());
-        EmbeddingModel raw = new AllMiniLmL6V2EmbeddingModel();
+        EmbeddingModel raw = new AllMiniLmL6V2QuantizedEmbeddingModel();
         List<BenchResult> results = new ArrayList<>();
         try {
             for (int size : options.sizes()) {

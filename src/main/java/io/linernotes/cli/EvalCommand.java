@@ -33,6 +33,12 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--report", description = "Also write every figure as JSON to this file.")
     Path report;
 
+    @Option(names = "--details",
+            description = "Also write one JSON line per question: status, refusal reason, song, the passages handed to"
+                    + " the answer with rank, score and source, and the evidence rank, for the engine, retrieval alone"
+                    + " and the baseline.")
+    Path details;
+
     @Option(names = "--baseline-threshold",
             description = "Score under which the baseline refuses (default: ${DEFAULT-VALUE}, tuned on the dev set).")
     double baselineThreshold = NaiveRag.TUNED_THRESHOLD;
@@ -60,11 +66,15 @@ public final class EvalCommand implements Callable<Integer> {
                     best.threshold(), best.songTop1(), best.absentRefusals());
             return 0;
         }
-        EvalReport result = EvalRun.run(new EvalRun.Options(corpus, questions, baselineThreshold, root.loadConfig()));
+        EvalReport result = EvalRun.run(new EvalRun.Options(corpus, questions, baselineThreshold, root.loadConfig(),
+                details));
         System.out.print(ReportTable.render(result));
         if (report != null) {
             result.write(report);
             System.out.println("\nReport written to " + report);
+        }
+        if (details != null) {
+            System.out.println("Details written to " + details);
         }
         return 0;
     }

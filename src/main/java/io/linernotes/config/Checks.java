@@ -15,4 +15,10 @@ final class Checks {
             throw new ConfigException(name + " must be between " + min + " and " + max + ", not " + value);
         }
     }
+
+    static void range(String name, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw new ConfigException(name + " must be between " + min + " and " + max + ", not " + value);
+        }
+    }
 }

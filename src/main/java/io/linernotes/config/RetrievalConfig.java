@@ -4,10 +4,15 @@ package io.linernotes.config;
  * Retrieval settings. {@code passages}: how many passages an answer is given; {@code candidates}: how many
  * each ranking (BM25, vectors) contributes before fusion; {@code chunkMaxChars}: the size cap of a passage;
  * {@code rrfK}: the constant of reciprocal-rank fusion; {@code vectors}: whether semantic search is on
- * (off runs BM25 alone and loads no embedding model).
+ * (off runs BM25 alone and loads no embedding model); {@code ranking}: how a chosen song's passages are
+ * ordered for the question.
  */
-public record RetrievalConfig(int passages, int candidates, int chunkMaxChars, int rrfK, Boolean vectors) {
+public record RetrievalConfig(int passages, int candidates, int chunkMaxChars, int rrfK, Boolean vectors,
+        RankingConfig ranking) {
     public RetrievalConfig {
+        if (ranking == null) {
+            ranking = RankingConfig.defaults();
+        }
         if (passages == 0) {
             passages = 5;
         }
@@ -29,7 +34,12 @@ public record RetrievalConfig(int passages, int candidates, int chunkMaxChars, i
         Checks.positive("retrieval.rrfK", rrfK);
     }
 
+    /** The settings with the default ranking weights. */
+    public RetrievalConfig(int passages, int candidates, int chunkMaxChars, int rrfK, Boolean vectors) {
+        this(passages, candidates, chunkMaxChars, rrfK, vectors, null);
+    }
+
     public static RetrievalConfig defaults() {
-        return new RetrievalConfig(0, 0, 0, 0, null);
+        return new RetrievalConfig(0, 0, 0, 0, null, null);
     }
 }

@@ -10,11 +10,14 @@ import java.util.Map;
 
 /**
  * The outcome of one evaluation run: the figures of the engine and of the baseline, per question kind and
- * overall ({@code "all"}), and what the run was made of.
+ * overall ({@code "all"}), and what the run was made of. {@code baseline} refuses under its threshold;
+ * {@code baselineNoThreshold} is the same retrieval with no threshold. {@code retrievalAlone} is the engine's
+ * search over the whole index before a song is chosen: only its evidence figures mean anything.
  */
 public record EvalReport(String corpusFile, String questionsFile, int questions, int corpusRecords,
         int recordsStored, double baselineThreshold, int baselineSegments, long engineImportMillis,
-        long baselineIndexMillis, Map<String, Figures> engine, Map<String, Figures> baseline) {
+        long baselineIndexMillis, Map<String, Figures> engine, Map<String, Figures> baseline,
+        Map<String, Figures> retrievalAlone, Map<String, Figures> baselineNoThreshold) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -37,6 +40,8 @@ public record EvalReport(String corpusFile, String questionsFile, int questions,
         root.put("evidenceMatching", "case-sensitive, after folding white space and curly quotes");
         root.set("engine", figures(engine));
         root.set("baseline", figures(baseline));
+        root.set("baselineNoThreshold", figures(baselineNoThreshold));
+        root.set("retrievalAlone", figures(retrievalAlone));
         ObjectNode diff = root.putObject("difference");
         engine.forEach((kind, f) -> {
             ObjectNode k = diff.putObject(kind);

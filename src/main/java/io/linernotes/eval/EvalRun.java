@@ -1,7 +1,7 @@
 package io.linernotes.eval;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import io.linernotes.answer.Answer;
 import io.linernotes.answer.AnswerRequest;
 import io.linernotes.app.Engine;
@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import io.linernotes.retrieval.RetrievedPassage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +31,15 @@ public final class EvalRun {
 
     private static final Logger log = LoggerFactory.getLogger(EvalRun.class);
 
-    /** What to evaluate. {@code config} supplies retrieval settings; its data dir and model are replaced. */
-    public record Options(Path corpus, Path questions, double baselineThreshold, AppConfig config) {
+    /**
+     * What to evaluate. {@code config} supplies retrieval settings; its data dir and model are replaced.
+     * {@code details}, when not null, receives one JSON line per question ({@link EvalDetails}).
+     */
+    public record Options(Path corpus, Path questions, double baselineThreshold, AppConfig config, Path details) {
+
+        public Options(Path corpus, Path questions, double baselineThreshold, AppConfig config) {
+            this(corpus, questions, baselineThreshold, config, null);
+        }
     }
 
     private EvalRun() {
@@ -42,6 +51,8 @@ public final class EvalRun {
         Path dataDir = Files.createTempDirectory("linernotes-eval");
         AppConfig config = options.config().withDataDir(dataDir.toString()).withModel(ModelConfig.defaults());
         Map<String, SystemAnswer> engineAnswers = new HashMap<>();
+        Map<String, SystemAnswer> retrievalAnswers = new HashMap<>();
+        EvalDetails details = new EvalDetails();
         CorpusMap map;
         long importMillis;
         try (Engine engine = Engine.open(config)) {
@@ -56,7 +67,12 @@ public final class EvalRun {
                     map.unmatchedEssays());
             for (EvalQuestion q : questions) {
                 Answer answer = engine.answers().answer(AnswerRequest.ask(q.query(), Scope.GLOBAL));
-                engineAnswers.put(q.id(), toSystemAnswer(answer, map));
+                SystemAnswer scored = toSystemAnswer(answer, map);
+                engineAnswers.put(q.id(), scored);
+                List<RetrievedPassage> alone = retrievalAlone(engine, q);
+                SystemAnswer aloneScored = toSystemAnswer(alone, map);
+                retrievalAnswers.put(q.id(), aloneScored);
+                details.add(q, answer, scored, alone, aloneScored.songIds());
             }
         } finally {
             deleteQuietly(dataDir);
@@ -65,15 +81,37 @@ public final class EvalRun {
                 CorpusMap.expectedArtist(records, map));
 
         long baselineStart = System.nanoTime();
-        NaiveRag rag = NaiveRag.build(records, new AllMiniLmL6V2EmbeddingModel());
+        NaiveRag rag = NaiveRag.build(records, new AllMiniLmL6V2QuantizedEmbeddingModel());
         long baselineMillis = (System.nanoTime() - baselineStart) / 1_000_000;
         Map<String, SystemAnswer> baselineAnswers = new HashMap<>();
+        Map<String, SystemAnswer> baselineUnfiltered = new HashMap<>();
         for (EvalQuestion q : questions) {
-            baselineAnswers.put(q.id(), NaiveRag.answer(rag.retrieve(q.query()), options.baselineThreshold()));
+            List<NaiveRag.Hit> hits = rag.retrieve(q.query());
+            baselineAnswers.put(q.id(), NaiveRag.answer(hits, options.baselineThreshold()));
+            baselineUnfiltered.put(q.id(), NaiveRag.answer(hits, Double.NEGATIVE_INFINITY));
+            details.baseline(q, hits, options.baselineThreshold());
+        }
+        if (options.details() != null) {
+            details.write(options.details());
         }
         return new EvalReport(options.corpus().toString(), options.questions().toString(), questions.size(),
                 records.size(), map.storedIds().size(), options.baselineThreshold(), rag.segments(), importMillis,
-                baselineMillis, scorer.scoreAll(questions, engineAnswers), scorer.scoreAll(questions, baselineAnswers));
+                baselineMillis, scorer.scoreAll(questions, engineAnswers), scorer.scoreAll(questions, baselineAnswers),
+                scorer.scoreAll(questions, retrievalAnswers), scorer.scoreAll(questions, baselineUnfiltered));
+    }
+
+    /**
+     * The engine's search alone: the question over the whole index, before any song is chosen, as many
+     * passages as the baseline returns. Not what answers are made of; what the song helpers start from.
+     */
+    static List<RetrievedPassage> retrievalAlone(Engine engine, EvalQuestion q) {
+        return engine.retriever().retrieve(q.query(), Set.of(), Scope.GLOBAL, NaiveRag.MAX_RESULTS);
+    }
+
+    static SystemAnswer toSystemAnswer(List<RetrievedPassage> alone, CorpusMap map) {
+        Set<String> top = alone.isEmpty() ? Set.of() : map.idsOf(alone.get(0).essay().song());
+        return new SystemAnswer(alone.isEmpty(), top, "", List.of(),
+                alone.stream().map(p -> p.passage().text()).toList());
     }
 
     /**
@@ -84,7 +122,7 @@ public final class EvalRun {
             throws IOException {
         List<CorpusRecord> records = EvalFiles.corpus(corpus);
         List<EvalQuestion> questions = EvalFiles.questions(questionsFile);
-        EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
+        EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
         NaiveRag rag = NaiveRag.build(records, model);
         Map<String, List<NaiveRag.Hit>> hits = new LinkedHashMap<>();
         for (EvalQuestion q : questions) {

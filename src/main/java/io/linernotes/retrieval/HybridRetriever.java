@@ -6,12 +6,14 @@ import io.linernotes.essay.EssayStore;
 import io.linernotes.essay.Scope;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.LongFunction;
+import org.apache.lucene.analysis.Analyzer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,8 @@ public final class HybridRetriever implements Retriever {
     private final LongFunction<Essay> essays;
     private final RetrievalConfig config;
     private final ReciprocalRankFusion fusion;
+    private final SongPassageRanking ranking;
+    private volatile float[] meaningVector;
 
     /**
      * @param embedder the question embedder (the cache is not needed for questions); ignored and may be
@@ -45,6 +49,7 @@ public final class HybridRetriever implements Retriever {
         this.embedder = config.vectors() ? Objects.requireNonNull(embedder, "embedder") : null;
         this.essays = Objects.requireNonNull(essays, "essays");
         this.fusion = new ReciprocalRankFusion(config.rrfK());
+        this.ranking = new SongPassageRanking(config.ranking());
     }
 
     public HybridRetriever(LuceneIndex index, Embedder embedder, EssayStore store, RetrievalConfig config) {
@@ -85,6 +90,77 @@ public final class HybridRetriever implements Retriever {
         log.debug("Retrieved {} passages ({} lexical, {} vector candidates) in {} µs",
                 out.size(), lexical.size(), vector.size(), (System.nanoTime() - start) / 1_000);
         return out;
+    }
+
+    @Override
+    public List<RetrievedPassage> rankSong(String question, long songId, List<String> songNames, Scope reader,
+            int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        long start = System.nanoTime();
+        PassageFilter filter = new PassageFilter(Set.of(songId), reader(reader));
+        List<Passage> passages = new ArrayList<>();
+        for (ScoredPassage hit : index.passages(filter)) {
+            passages.add(hit.passage());
+        }
+        if (passages.isEmpty()) {
+            return List.of();
+        }
+        String asked = question == null ? "" : question.strip();
+        String remainderText = QuestionRemainder.of(asked, songNames);
+        Set<String> remainder;
+        Map<Passage, Set<String>> terms = new HashMap<>();
+        try (Analyzer questions = PassageAnalyzer.forQuestions(); Analyzer text = PassageAnalyzer.forText()) {
+            remainder = QuestionRemainder.askedTerms(questions, remainderText);
+            if (!remainder.isEmpty()) {
+                for (Passage p : passages) {
+                    terms.put(p, new HashSet<>(QuestionRemainder.terms(text, p.text())));
+                }
+            }
+        }
+        // Nothing asked beyond the song's name: the question is what the song means, asked in the words of
+        // the configured meaning question rather than in names that every passage of the song shares.
+        String semantic = remainder.isEmpty() ? config.ranking().meaningQuestion() : remainderText;
+        Map<String, Double> cosines = new HashMap<>();
+        if (embedder != null && index.layout().vectors()) {
+            try {
+                // With a filter this narrow Lucene compares the question with every passage of the song exactly.
+                float[] vector = remainder.isEmpty() ? meaningVector() : embedder.embed(semantic);
+                for (ScoredPassage hit : index.searchVector(vector, filter, passages.size())) {
+                    // Lucene's cosine score is (1 + cos) / 2.
+                    cosines.put(hit.passage().id(), 2.0 * hit.score() - 1.0);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Embedding the question failed; ranking the song's passages by their words alone", e);
+            }
+        }
+        Map<String, Double> rarity = remainder.isEmpty() ? Map.of() : index.termRarity(remainder);
+        List<RetrievedPassage> out = new ArrayList<>(Math.min(limit, passages.size()));
+        Map<Long, Essay> seen = new HashMap<>();
+        for (SongPassageRanking.Scored s : ranking.rank(passages, cosines, terms::get, remainder, rarity)) {
+            Passage p = s.passage();
+            Essay essay = seen.computeIfAbsent(p.essayId(), essays::apply);
+            if (essay == null || !reader(reader).canSee(essay.scope())) {
+                continue;
+            }
+            out.add(new RetrievedPassage(p, essay, s.score(), 0, 0, 0));
+            if (out.size() == limit) {
+                break;
+            }
+        }
+        log.debug("Ranked {} passages of song {} in {} µs", passages.size(), songId, (System.nanoTime() - start) / 1_000);
+        return out;
+    }
+
+    /** The meaning question never changes: embedded once, so a bare "what does it mean" costs no model call. */
+    private float[] meaningVector() {
+        float[] v = meaningVector;
+        if (v == null) {
+            v = embedder.embed(config.ranking().meaningQuestion());
+            meaningVector = v;
+        }
+        return v;
     }
 
     @Override

@@ -242,6 +242,38 @@ public final class LuceneIndex implements AutoCloseable {
     }
 
     /**
+     * Every passage that passes {@code filter} (at most a few thousand: meant for one song's passages),
+     * in no particular order.
+     */
+    public List<ScoredPassage> passages(PassageFilter filter) {
+        return run(queries.filter(filter), OPENINGS_SCAN);
+    }
+
+    /**
+     * The inverse document frequency of each already analysed term (as {@link PassageAnalyzer} makes them),
+     * over every passage of the index.
+     */
+    public Map<String, Double> termRarity(java.util.Collection<String> terms) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                IndexReader reader = searcher.getIndexReader();
+                int docs = Math.max(1, reader.numDocs());
+                for (String term : terms) {
+                    int df = reader.docFreq(new Term(PassageFields.TEXT, term));
+                    out.put(term, Math.log(1 + (docs - df + 0.5) / (df + 0.5)));
+                }
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /**
      * How rare each word is among the passages (BM25's inverse document frequency, 0 for a word the analyzer
      * drops): a passage that shares a question's rare words is far better evidence than one sharing common ones.
      */

@@ -15,6 +15,14 @@ public interface Retriever {
     List<RetrievedPassage> retrieve(String question, Set<Long> songIds, Scope reader, int limit);
 
     /**
+     * Every passage of song {@code songId} visible from {@code reader}, ranked for {@code question}: the
+     * passage that answers first (see {@link SongPassageRanking}); at most {@code limit}. {@code songNames}
+     * (title, artist, featured artists) are taken out of the question before its words are matched; an empty
+     * question asks what the song means.
+     */
+    List<RetrievedPassage> rankSong(String question, long songId, List<String> songNames, Scope reader, int limit);
+
+    /**
      * The opening passages of the essays on {@code songIds} visible from {@code reader}: first passages first,
      * at most {@code limit}; a fused score of 0 since no question ranked them.
      */

@@ -66,6 +66,57 @@ class EvalCommandTest {
     }
 
     @Test
+    @DisplayName("eval --details writes one line per question: status, song, ranked passages with score and source, "
+            + "evidence ranks for the engine, retrieval alone and the baseline; the report has both baselines")
+    void detailsPerQuestion(@TempDir Path dir) throws Exception {
+        Path details = dir.resolve("details.jsonl");
+        Path report = dir.resolve("report.json");
+        int exit = cli().execute("eval", "--corpus", CORPUS.toString(), "--questions", QUESTIONS.toString(),
+                "--details", details.toString(), "--report", report.toString());
+        assertEquals(0, exit);
+
+        List<String> lines = Files.readAllLines(details);
+        assertEquals(9, lines.size());
+        ObjectMapper json = new ObjectMapper();
+        int refused = 0;
+        for (String line : lines) {
+            JsonNode q = json.readTree(line);
+            JsonNode engine = q.get("engine");
+            String status = engine.get("status").asText();
+            assertTrue(List.of("answered", "corrected", "ambiguous", "refused").contains(status), status);
+            if (status.equals("refused")) {
+                refused++;
+                assertTrue(engine.get("refusalReason").asText().length() > 10, line);
+                assertEquals(0, engine.get("passages").size());
+            } else if (status.equals("answered") || status.equals("corrected")) {
+                assertTrue(engine.get("song").isTextual(), line);
+                JsonNode passages = engine.get("passages");
+                assertTrue(passages.size() >= 1 && passages.size() <= 5, line);
+                for (int i = 0; i < passages.size(); i++) {
+                    JsonNode p = passages.get(i);
+                    assertEquals(i + 1, p.get("rank").asInt());
+                    assertTrue(p.get("source").asText().contains("essay"), line);
+                    assertTrue(p.get("score").isNumber() && p.get("text").asText().length() > 0, line);
+                    if (i > 0) {
+                        assertTrue(passages.get(i - 1).get("score").asDouble() >= p.get("score").asDouble(), line);
+                    }
+                }
+                int rank = engine.get("evidenceRank").asInt();
+                assertTrue(rank == 0 || passages.get(rank - 1).get("holdsEvidence").asBoolean(), line);
+            }
+            assertTrue(q.get("retrievalAlone").get("evidenceRank").isInt(), line);
+            JsonNode baseline = q.get("baseline");
+            assertTrue(baseline.get("passages").size() >= 1, line);
+            assertTrue(baseline.get("refusedAtThreshold").isBoolean(), line);
+        }
+        assertTrue(refused >= 2, "the two absent songs are refused");
+        JsonNode figures = json.readTree(report.toFile());
+        assertEquals(0, figures.get("baselineNoThreshold").get("all").get("absentRefusals").get("value").asInt(),
+                "with no threshold the baseline never refuses");
+        assertTrue(figures.get("retrievalAlone").get("all").get("evidenceRecallAt5").get("rate").isNumber());
+    }
+
+    @Test
     @DisplayName("eval names a missing input file and exits with 2")
     void missingFile(@TempDir Path dir) {
         assertEquals(2, cli().execute("eval", "--corpus", dir.resolve("none.jsonl").toString(),

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +28,7 @@ class NaiveRagTest {
 
     @BeforeAll
     static void build() {
-        rag = NaiveRag.build(CORPUS, new AllMiniLmL6V2EmbeddingModel());
+        rag = NaiveRag.build(CORPUS, new AllMiniLmL6V2QuantizedEmbeddingModel());
     }
 
     @Test

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import io.linernotes.config.RetrievalConfig;
 import io.linernotes.essay.Essay;
 import io.linernotes.essay.EssayDraft;
@@ -128,7 +128,7 @@ class WikipediaCorpusTest {
         double ours = sample.size() / ((System.nanoTime() - start) / 1e9);
         double oursCpu = sample.size() / ((processCpuNanos() - cpu) / 1e9);
 
-        AllMiniLmL6V2EmbeddingModel library = new AllMiniLmL6V2EmbeddingModel();
+        AllMiniLmL6V2QuantizedEmbeddingModel library = new AllMiniLmL6V2QuantizedEmbeddingModel();
         List<TextSegment> segments = sample.stream().map(TextSegment::from).toList();
         library.embedAll(segments.subList(0, 8));
         start = System.nanoTime();
@@ -139,7 +139,7 @@ class WikipediaCorpusTest {
 
         System.out.printf(Locale.ROOT, "EMBED %d passages (avg %d chars), load average %.1f: "
                         + "MiniLmEmbedder(2 workers x 1 thread) %.1f/s wall, %.1f per CPU-second; "
-                        + "AllMiniLmL6V2EmbeddingModel() %.1f/s wall, %.1f per CPU-second%n",
+                        + "AllMiniLmL6V2QuantizedEmbeddingModel() %.1f/s wall, %.1f per CPU-second%n",
                 sample.size(), chars / sample.size(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), ours, oursCpu, theirs, theirsCpu);
         assertTrue(ours > 0 && theirs > 0);
