@@ -7,7 +7,8 @@ import java.util.List;
  * What the answer service returns; transports only render it. {@code notes} come before the text (for
  * example the correction of a wrong artist); {@code candidates} are filled when the song is ambiguous.
  * {@code sources} are the cited passages, numbered as the text cites them; {@code read} is every passage the
- * model was given, in retrieval order (what evaluation scores and what a model's cost is estimated from).
+ * model was given, in ranking order and numbered so, with its score (what evaluation scores and what a model's
+ * cost is estimated from).
  */
 public record Answer(
         Status status,
@@ -17,7 +18,7 @@ public record Answer(
         Song song,
         List<Song> candidates,
         String generatedBy,
-        List<String> read) {
+        List<Source> read) {
 
     public enum Status {
         /** Answered from stored essays. */
@@ -32,7 +33,12 @@ public record Answer(
         notes = notes == null ? List.of() : List.copyOf(notes);
         sources = sources == null ? List.of() : List.copyOf(sources);
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
-        read = read == null ? sources.stream().map(Source::passage).toList() : List.copyOf(read);
+        read = read == null ? sources : List.copyOf(read);
+    }
+
+    /** The texts of the passages read, in ranking order. */
+    public List<String> readTexts() {
+        return read.stream().map(Source::passage).toList();
     }
 
     /** An answer whose passages read are exactly its sources. */

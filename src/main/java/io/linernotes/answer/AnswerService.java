@@ -148,7 +148,7 @@ public final class AnswerService {
             allNotes.add("The language model could not be reached, so this answer quotes the essays directly.");
         }
         return new Answer(Answer.Status.ANSWERED, numbered.text(), allNotes, numbered.sources(), song, List.of(),
-                generated.generatedBy(), passages.stream().map(p -> p.passage().text()).toList());
+                generated.generatedBy(), given);
     }
 
     /** An essay is named after its song: "Runaway (Kanye West)". */

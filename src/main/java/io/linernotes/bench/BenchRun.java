@@ -127,7 +127,8 @@ public final class BenchRun {
             kinds = QuestionRun.run(engine, rag, questions, records);
             rss = ProcessMemory.residentKb().orElse(-1);
         }
-        long peak = ProcessMemory.peakResidentKb().orElse(-1);
+        // The kernel updates the high-water mark lazily: it can lag the current figure read a moment before.
+        long peak = Math.max(rss, ProcessMemory.peakResidentKb().orElse(-1));
         int segments = rag.segments();
         rag = null; // the baseline's vectors are garbage from here on: the child processes need the memory
 

@@ -77,7 +77,7 @@ public final class Admission {
         if (!writtenByModel(answer)) {
             return;
         }
-        List<String> passages = answer.read();
+        List<String> passages = answer.readTexts();
         budget.charge(userId, TokenBudget.estimate(request.question(), passages, answer.text()));
     }
 

@@ -57,7 +57,7 @@ final class EvalDetails {
         }
         engine.put("evidenceRank", rank(q, scored.passages()));
         ArrayNode passages = engine.putArray("passages");
-        for (Source s : answer.sources()) {
+        for (Source s : answer.read()) {
             passage(passages, s.number(), s.score(), s.songLabel() + " (essay " + s.essayId() + ")", s.passage(), q);
         }
         ObjectNode retrieval = line.putObject("retrievalAlone");

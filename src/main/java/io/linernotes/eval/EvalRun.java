@@ -135,7 +135,7 @@ public final class EvalRun {
 
     static SystemAnswer toSystemAnswer(Answer answer, CorpusMap map) {
         return new SystemAnswer(answer.status() == Answer.Status.NO_COMMENTARY, map.idsOf(answer.song()),
-                answer.text(), answer.notes(), answer.read());
+                answer.text(), answer.notes(), answer.readTexts());
     }
 
     /** The store of a fresh data directory may hold bundled demo essays; the evaluation wants the corpus alone. */
