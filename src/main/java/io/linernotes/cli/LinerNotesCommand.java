@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
         description = "Explains what songs mean, from stored essays.",
         subcommands = {AskCommand.class, MeaningCommand.class, ConsoleCommand.class, ImportCommand.class,
             EssaysCommand.class, ReindexCommand.class, BackupCommand.class, RestoreCommand.class,
-            BotCommand.class, EvalCommand.class, BenchCommand.class})
+            BotCommand.class, EvalCommand.class, GenerateQuestionsCommand.class, BenchCommand.class})
 public final class LinerNotesCommand implements Runnable {
 
     static final Path DEFAULT_CONFIG = Path.of("config", "linernotes.yaml");

@@ -72,9 +72,29 @@ public final class EvalRun {
         for (EvalQuestion q : questions) {
             baselineAnswers.put(q.id(), NaiveRag.answer(rag.retrieve(q.query()), options.baselineThreshold()));
         }
+        Map<String, String> noise = EvalFiles.noiseClasses(options.questions());
         return new EvalReport(options.corpus().toString(), options.questions().toString(), questions.size(),
                 records.size(), map.storedIds().size(), options.baselineThreshold(), rag.segments(), importMillis,
-                baselineMillis, scorer.scoreAll(questions, engineAnswers), scorer.scoreAll(questions, baselineAnswers));
+                baselineMillis, byNoise(scorer.scoreAll(questions, engineAnswers), scorer, questions, engineAnswers, noise),
+                byNoise(scorer.scoreAll(questions, baselineAnswers), scorer, questions, baselineAnswers, noise));
+    }
+
+    /** The figures per kind, then per noise class of generated questions ({@code "noise:typo-title"}). */
+    static Map<String, Figures> byNoise(Map<String, Figures> byKind, Scorer scorer, List<EvalQuestion> questions,
+            Map<String, SystemAnswer> answers, Map<String, String> noise) {
+        if (noise.isEmpty()) {
+            return byKind;
+        }
+        Map<String, List<EvalQuestion>> groups = new java.util.TreeMap<>();
+        for (EvalQuestion q : questions) {
+            String c = noise.get(q.id());
+            if (c != null) {
+                groups.computeIfAbsent("noise:" + c, k -> new java.util.ArrayList<>()).add(q);
+            }
+        }
+        Map<String, Figures> out = new LinkedHashMap<>(byKind);
+        groups.forEach((c, qs) -> out.put(c, scorer.scoreAll(qs, answers).get("all")));
+        return out;
     }
 
     /**
