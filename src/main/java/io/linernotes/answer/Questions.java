@@ -38,6 +38,8 @@ final class Questions {
     private static final Pattern PART_OF_A_SONG = Pattern.compile(
             "\\b(line|lines|verse|verses|hook|chorus|bridge|outro|intro|refrain|couplet|bars)\\b");
 
+    private static final Pattern ASKS = Pattern.compile("\\b(which|who|whose|when|where|why|how|what|whats|what's)\\b");
+
     /** "Which song was recorded by …?", "who wrote …": a question that describes a song rather than names it. */
     private static final Pattern DESCRIBES = Pattern.compile("^(which|who|whose|when|where|why|how|in which|in what)\\b");
 
@@ -97,6 +99,15 @@ final class Questions {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the text asks something (a question word anywhere, or a question mark) rather than only typing a
+     * name ("Dan Fogelberg - Heart Frequency"): only questions may be answered from passages that match them.
+     */
+    static boolean asksSomething(String question) {
+        String q = fold(question);
+        return q.contains("?") || ASKS.matcher(q).find();
     }
 
     /** Whether a question leans on an earlier turn ("and Pusha T's verse?", "what about the second verse"). */

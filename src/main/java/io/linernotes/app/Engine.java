@@ -6,6 +6,7 @@ import io.linernotes.essay.Essay;
 import io.linernotes.essay.EssayChanges;
 import io.linernotes.essay.EssayParser;
 import io.linernotes.essay.EssayService;
+import io.linernotes.essay.EssayStore;
 import io.linernotes.essay.Scope;
 import io.linernotes.essay.SqliteEssayStore;
 import io.linernotes.model.AnswerModel;
@@ -70,20 +71,22 @@ public final class Engine implements AutoCloseable {
         EssayParser parser = new EssayParser(config.essays());
         boolean demo = DemoEssays.importOnFirstStart(dataDir, store, parser);
         boolean rebuilt = maintainer.syncWith(store).rebuilt();
-        // One read of every essay at start: the catalogue is built from it and the start report counts it.
-        List<Essay> stored = store.all();
-        LiveCatalogue catalogue = new LiveCatalogue(stored, (line, scope) -> retriever.songsQuoting(line, scope, 5));
+        // One read of every essay's opening at start (no whole bodies): the catalogue is built from it and the
+        // start report counts it.
+        List<EssayStore.Opening> stored = store.openings(LiveCatalogue.LEAD_CHARS);
+        LiveCatalogue catalogue = new LiveCatalogue(stored, (line, scope) -> retriever.songsQuoting(line, scope, 5),
+                config.song());
         EssayChanges changes = new EssayChanges() {
             @Override
             public void saved(List<Essay> saved, long changeCounter) {
                 maintainer.onSaved(saved, changeCounter, indexProgress);
-                catalogue.added(saved, store::all);
+                catalogue.added(saved, () -> store.openings(LiveCatalogue.LEAD_CHARS));
             }
 
             @Override
             public void removed(long essayId, long changeCounter) {
                 maintainer.onRemoved(essayId, changeCounter);
-                catalogue.rebuild(store.all());
+                catalogue.rebuild(store.openings(LiveCatalogue.LEAD_CHARS));
             }
         };
         this.essays = new EssayService(store, parser, changes);

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /** The whole configuration, one small validated record per concern, read from {@code config/linernotes.yaml}. */
 public record AppConfig(DataConfig data, EssayConfig essays, RetrievalConfig retrieval, ModelConfig model,
-        DiscordConfig discord) {
+        DiscordConfig discord, SongConfig song) {
 
     public AppConfig {
         data = data == null ? DataConfig.defaults() : data;
@@ -18,10 +18,11 @@ public record AppConfig(DataConfig data, EssayConfig essays, RetrievalConfig ret
         retrieval = retrieval == null ? RetrievalConfig.defaults() : retrieval;
         model = model == null ? ModelConfig.defaults() : model;
         discord = discord == null ? DiscordConfig.defaults() : discord;
+        song = song == null ? SongConfig.defaults() : song;
     }
 
     public static AppConfig defaults() {
-        return new AppConfig(null, null, null, null, null);
+        return new AppConfig(null, null, null, null, null, null);
     }
 
     /** Reads {@code file}; unknown keys are errors (a typo in a setting should not pass silently). */
@@ -44,14 +45,14 @@ public record AppConfig(DataConfig data, EssayConfig essays, RetrievalConfig ret
     }
 
     public AppConfig withDataDir(String dir) {
-        return new AppConfig(new DataConfig(dir), essays, retrieval, model, discord);
+        return new AppConfig(new DataConfig(dir), essays, retrieval, model, discord, song);
     }
 
     public AppConfig withModel(ModelConfig newModel) {
-        return new AppConfig(data, essays, retrieval, newModel, discord);
+        return new AppConfig(data, essays, retrieval, newModel, discord, song);
     }
 
     public AppConfig withRetrieval(RetrievalConfig newRetrieval) {
-        return new AppConfig(data, essays, newRetrieval, model, discord);
+        return new AppConfig(data, essays, newRetrieval, model, discord, song);
     }
 }

@@ -95,6 +95,12 @@ final class QueryText {
                 }
                 e--;
             }
+            if (s >= e && (chunk.equals("&") || chunk.equals("+"))) {
+                // "You & I": the ampersand is the title's "and", as folding spells it
+                out.add(new Word("and", chunk, pendingBreak, inQuote, false));
+                pendingBreak = false;
+                continue;
+            }
             if (s >= e) {
                 // a lone dash, quote or bracket still splits the sentence
                 pendingBreak = true;
