@@ -1,6 +1,6 @@
 package io.linernotes.answer;
 
-import java.text.Normalizer;
+import io.linernotes.text.Folding;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +15,6 @@ final class Questions {
     /** Longest question passed on; Discord allows 6,000 characters in a slash option, far beyond a question. */
     static final int MAX_CHARS = 1_000;
 
-    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2069\\uFEFF\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F]");
     private static final Pattern QUOTED = Pattern.compile("[\"“”‘’']([^\"“”]{8,}?)[\"“”’']");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
@@ -51,8 +50,7 @@ final class Questions {
         if (text == null) {
             return "";
         }
-        String s = Normalizer.normalize(text, Normalizer.Form.NFC);
-        s = INVISIBLE.matcher(s).replaceAll("");
+        String s = Folding.withoutInvisible(text);
         s = s.replaceAll("\\s+", " ").trim();
         return s.length() > MAX_CHARS ? s.substring(0, MAX_CHARS) : s;
     }
@@ -118,7 +116,6 @@ final class Questions {
     }
 
     static String fold(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return s.toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\'');
+        return Folding.accentsAndCase(text);
     }
 }
