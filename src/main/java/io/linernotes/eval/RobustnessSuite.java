@@ -219,20 +219,19 @@ public final class RobustnessSuite {
     }
 
     /**
-     * Six words in a row from a sentence of the essay that names neither the title nor the artist, so the
-     * question can only be answered from the essay's content.
+     * Six words in a row from a sentence of the essay, none of them a word of the title or the artist's name, so
+     * the question can only be answered from the essay's content.
      */
     private String fragment(CorpusRecord r) {
         if (r.text() == null) {
             return null;
         }
-        String titleKey = Texts.key(r.title());
+        Set<String> nameWords = new HashSet<>(List.of((Texts.key(r.title()) + " " + Texts.key(r.artist())).split(" ")));
         List<String> usable = new ArrayList<>();
         for (String paragraph : r.text().split("\n")) {
             for (String sentence : SENTENCE_END.split(paragraph)) {
                 String[] words = sentence.strip().split("\\s+");
-                if (words.length >= 8 && !Texts.containsWords(Texts.key(sentence), titleKey)
-                        && !sentence.contains("_") && !sentence.contains("\"")) {
+                if (words.length >= 8 && !sentence.contains("_")) {
                     usable.add(sentence.strip());
                 }
             }
@@ -245,11 +244,27 @@ public final class RobustnessSuite {
         }
         String[] words = usable.get(rnd.nextInt(usable.size())).split("\\s+");
         int from = rnd.nextInt(words.length - 6 + 1);
+        for (int tries = 0; tries < words.length && unusable(words, from, nameWords); tries++) {
+            from = (from + 1) % (words.length - 6 + 1); // six words in a row, no quotation mark, no name
+        }
+        if (unusable(words, from, nameWords)) {
+            return null;
+        }
         StringBuilder sb = new StringBuilder();
         for (int i = from; i < from + 6; i++) {
             sb.append(i > from ? " " : "").append(words[i]);
         }
         return sb.toString().replaceAll("[.,;:!?]+$", "");
+    }
+
+    private static boolean unusable(String[] words, int from, Set<String> nameWords) {
+        for (int i = from; i < from + 6; i++) {
+            String key = Texts.key(words[i]);
+            if (words[i].matches(".*[\"“”].*") || key.length() > 2 && nameWords.contains(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The title with one word of 3+ letters replaced by a word of another title; null when nothing fits. */
