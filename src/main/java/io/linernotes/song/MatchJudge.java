@@ -134,7 +134,10 @@ final class MatchJudge {
             return false;
         }
         for (int i = tm.to(); i < claim.from() - 1; i++) {
-            if (!QueryText.QUESTION_WORDS.contains(q.word(i).norm()) && !q.word(i).breakBefore()) {
+            if (q.word(i).breakBefore()) {
+                return false; // punctuation ends the title: "Runaway — Kanye West (feat. …)"
+            }
+            if (!QueryText.QUESTION_WORDS.contains(q.word(i).norm())) {
                 return true;
             }
         }
