@@ -125,6 +125,10 @@ final class MatchJudge {
         return new Verdict(tm, ok, score, ok ? mis : null, why);
     }
 
+    private static boolean isWord(String norm) {
+        return norm.length() >= 2 && norm.chars().allMatch(Character::isLetter);
+    }
+
     /**
      * Words between the title and the "by" of the artist after it that are not the question's frame: the user's
      * title goes on past the stored one ("Rain On Me by …" is not "Rain").
@@ -167,9 +171,10 @@ final class MatchJudge {
      */
     private static boolean strayBeside(QueryText q, TitleMatch tm, List<Claim> explained, Claim conflict) {
         for (int i : new int[] {tm.from() - 1, tm.to()}) {
-            if (i < 0 || i >= q.size() || !QueryText.isContent(q.word(i).norm())
+            if (i < 0 || i >= q.size() || !QueryText.isContent(q.word(i).norm()) || !isWord(q.word(i).norm())
+                    || tm.variant().tokens().contains(q.word(i).norm())
                     || (i == tm.to() && q.word(i).breakBefore()) || (i == tm.from() - 1 && q.word(tm.from()).breakBefore())) {
-                continue;
+                continue; // numbers and the title's own words said again do not make a longer title
             }
             boolean covered = conflict != null && i >= conflict.from() && i < conflict.to();
             for (Claim c : explained) {

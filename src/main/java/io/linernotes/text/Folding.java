@@ -18,8 +18,8 @@ public final class Folding {
 
     /**
      * {@code text} in NFC without format characters (zero-width spaces and joiners, bidi overrides and isolates,
-     * the BOM, soft hyphens) and control characters other than white space: invisible, and a way to make two
-     * names look alike or hide a word from a filter. Null stays null.
+     * the BOM, soft hyphens: invisible, and a way to make two names look alike or hide a word from a filter), and
+     * with control characters other than white space turned into spaces. Null stays null.
      */
     public static String withoutInvisible(String text) {
         if (text == null) {
@@ -29,7 +29,9 @@ public final class Folding {
         StringBuilder sb = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
             int type = Character.getType(cp);
-            if (type != Character.FORMAT && !(type == Character.CONTROL && !Character.isWhitespace(cp))) {
+            if (type == Character.CONTROL && !Character.isWhitespace(cp)) {
+                sb.append(' '); // a control character between words ("what\0does") still parts them
+            } else if (type != Character.FORMAT) {
                 sb.appendCodePoint(cp);
             }
         });

@@ -12,7 +12,8 @@ class FoldingTest {
     @Test
     @DisplayName("format and control characters go, white space and visible letters stay")
     void removesInvisible() {
-        assertEquals("Runaway by Kanye West", Folding.withoutInvisible("Run\u200Baway\u202E by \uFEFFKan\u200Dye\u00AD West\u0007"));
+        assertEquals("Runaway by Kanye West ", Folding.withoutInvisible("Run\u200Baway\u202E by \uFEFFKan\u200Dye\u00AD West\u0007"));
+        assertEquals("what does", Folding.withoutInvisible("what\0does"));
         assertEquals("two\nlines\tand tab", Folding.withoutInvisible("two\nlines\tand tab"));
         assertNull(Folding.withoutInvisible(null));
     }
