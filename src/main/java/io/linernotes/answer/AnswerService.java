@@ -32,6 +32,8 @@ public final class AnswerService {
     private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
     /** Longest piece of the user's own text repeated back in a reply. */
     static final int ECHO_CHARS = 120;
+    /** Stored songs of the artist a refusal names at most. */
+    static final int SUGGESTIONS = 3;
 
     private final SongLookup songs;
     private final Retriever retriever;
@@ -89,11 +91,33 @@ public final class AnswerService {
             }
             return answerAbout(found.song(), orMeaningOf(question, found.song()), names, notes, request, partial);
         }
-        // Repeat a song's name back, not a whole question that only described one.
-        String subject = !hint.isEmpty() ? quoted(hint)
-                : Questions.onlyNamesASong(question) ? quoted(Questions.songNamed(question)) : "the song you describe";
-        log.debug("no song found for '{}'", subject);
-        return noCommentary(subject, null);
+        return refusal((SongResolution.NotFound) resolution, scope);
+    }
+
+    /**
+     * "No commentary on “Suzanne” by Leonard Cohen yet": the song as it was understood, never the whole question;
+     * when the artist has stored songs, a note names up to {@value #SUGGESTIONS} of them.
+     */
+    private Answer refusal(SongResolution.NotFound notFound, Scope scope) {
+        if (notFound.title() == null) {
+            return noCommentary("the song you describe", null, List.of());
+        }
+        String subject = "“" + abbreviate(notFound.title()) + "”"
+                + (notFound.artist() == null ? "" : " by " + abbreviate(notFound.artist()));
+        List<String> notes = new ArrayList<>();
+        if (notFound.artist() != null) {
+            List<Song> theirs = songs.songsBy(notFound.artist(), scope, SUGGESTIONS);
+            if (!theirs.isEmpty()) {
+                StringBuilder note = new StringBuilder("Songs by ").append(theirs.get(0).artist())
+                        .append(" with commentary here: ");
+                for (int i = 0; i < theirs.size(); i++) {
+                    note.append(i > 0 ? ", " : "").append('“').append(theirs.get(i).title()).append('”');
+                }
+                notes.add(note.append('.').toString());
+            }
+        }
+        log.debug("no song found for {}", subject);
+        return noCommentary(subject, null, notes);
     }
 
     private static String orMeaningOf(String question, Song song) {
@@ -124,7 +148,7 @@ public final class AnswerService {
         List<RetrievedPassage> passages = retriever.rankSong(asked, song.id(), names, request.scope(),
                 settings.passages());
         if (passages.isEmpty()) {
-            return noCommentary("\"" + song.title() + "\" by " + song.artist(), song);
+            return noCommentary("“" + song.title() + "” by " + song.artist(), song, List.of());
         }
         List<String> history = request.history().stream().map(AnswerRequest.Turn::question).toList();
         ChatPrompt prompt = prompts.build(question, song, notes, passages, history);
@@ -165,9 +189,9 @@ public final class AnswerService {
         return new Answer(Answer.Status.AMBIGUOUS, text.toString(), List.of(), List.of(), null, candidates, "none");
     }
 
-    private Answer noCommentary(String subject, Song song) {
-        String text = templates.render(PromptTemplates.NO_COMMENTARY, Map.of("subject", abbreviate(subject)));
-        return new Answer(Answer.Status.NO_COMMENTARY, text, List.of(), List.of(), song, List.of(), "none");
+    private Answer noCommentary(String subject, Song song, List<String> notes) {
+        String text = templates.render(PromptTemplates.NO_COMMENTARY, Map.of("subject", subject));
+        return new Answer(Answer.Status.NO_COMMENTARY, text, notes, List.of(), song, List.of(), "none");
     }
 
     private static String quoted(String name) {

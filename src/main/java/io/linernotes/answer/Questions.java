@@ -1,6 +1,6 @@
 package io.linernotes.answer;
 
-import java.text.Normalizer;
+import io.linernotes.text.Folding;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +15,6 @@ final class Questions {
     /** Longest question passed on; Discord allows 6,000 characters in a slash option, far beyond a question. */
     static final int MAX_CHARS = 1_000;
 
-    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2069\\uFEFF\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F]");
     private static final Pattern QUOTED = Pattern.compile("[\"“”‘’']([^\"“”]{8,}?)[\"“”’']");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
@@ -38,6 +37,8 @@ final class Questions {
     private static final Pattern PART_OF_A_SONG = Pattern.compile(
             "\\b(line|lines|verse|verses|hook|chorus|bridge|outro|intro|refrain|couplet|bars)\\b");
 
+    private static final Pattern ASKS = Pattern.compile("\\b(which|who|whose|when|where|why|how|what|whats|what's)\\b");
+
     /** "Which song was recorded by …?", "who wrote …": a question that describes a song rather than names it. */
     private static final Pattern DESCRIBES = Pattern.compile("^(which|who|whose|when|where|why|how|in which|in what)\\b");
 
@@ -49,8 +50,7 @@ final class Questions {
         if (text == null) {
             return "";
         }
-        String s = Normalizer.normalize(text, Normalizer.Form.NFC);
-        s = INVISIBLE.matcher(s).replaceAll("");
+        String s = Folding.withoutInvisible(text);
         s = s.replaceAll("\\s+", " ").trim();
         return s.length() > MAX_CHARS ? s.substring(0, MAX_CHARS) : s;
     }
@@ -117,6 +117,15 @@ final class Questions {
         return name.isEmpty() ? question.strip() : name;
     }
 
+    /**
+     * Whether the text asks something (a question word anywhere, or a question mark) rather than only typing a
+     * name ("Dan Fogelberg - Heart Frequency"): only questions may be answered from passages that match them.
+     */
+    static boolean asksSomething(String question) {
+        String q = fold(question);
+        return q.contains("?") || ASKS.matcher(q).find();
+    }
+
     /** Whether a question leans on an earlier turn ("and Pusha T's verse?", "what about the second verse"). */
     static boolean looksLikeFollowUp(String question) {
         String q = fold(question);
@@ -125,7 +134,6 @@ final class Questions {
     }
 
     static String fold(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return s.toLowerCase(Locale.ROOT).replace('’', '\'').replace('‘', '\'');
+        return Folding.accentsAndCase(text);
     }
 }

@@ -24,7 +24,7 @@ final class SongInference {
 
     /** Share of the question's rarity-weighted content a song's essays must contain before it is taken as meant. */
     static final double MIN_COVERAGE = 0.55;
-    /** The share needed when BM25 and the vectors both rank the same passage first. */
+    /** The share needed when BM25 and the vectors both rank the same passage first, or the question names the artist. */
     static final double MIN_COVERAGE_WHEN_AGREED = 0.35;
     /** How far ahead of the runner-up the best song must be, unless retrieval also ranked it first. */
     static final double MIN_MARGIN = 0.05;
@@ -59,7 +59,8 @@ final class SongInference {
         if (earlier.isPresent() && Questions.looksLikeFollowUp(question)) {
             return new SongResolution.Found(earlier.get(), 0.6, null);
         }
-        if (Questions.onlyNamesASong(question)) {
+        if (Questions.onlyNamesASong(question) || !Questions.asksSomething(question)) {
+            // a song's name with nothing asked about it: a song we lack, not one to guess from passages
             return named;
         }
         Optional<Song> described = byPassages(question, scope);
@@ -112,7 +113,9 @@ final class SongInference {
         if (words.isEmpty()) {
             return Optional.empty();
         }
-        List<RetrievedPassage> hits = retriever.retrieve(question, Set.of(), scope, CANDIDATE_PASSAGES);
+        // "Which 2016 <artist> single …": an artist the catalogue knows narrows the search to that artist's songs
+        Set<Long> artistSongs = songs.songsOfArtistsNamedIn(question, scope);
+        List<RetrievedPassage> hits = retriever.retrieve(question, artistSongs, scope, CANDIDATE_PASSAGES);
         if (hits.isEmpty()) {
             return Optional.empty();
         }
@@ -160,7 +163,7 @@ final class SongInference {
         boolean clear = bestScore - secondScore >= MIN_MARGIN || rankedFirst;
         // Both rankings agreeing on one passage is evidence of its own when the question paraphrases the essay.
         boolean bothRankingsAgree = rankedFirst && top.lexicalRank() == 1 && top.vectorRank() == 1;
-        double needed = bothRankingsAgree ? MIN_COVERAGE_WHEN_AGREED : MIN_COVERAGE;
+        double needed = bothRankingsAgree || !artistSongs.isEmpty() ? MIN_COVERAGE_WHEN_AGREED : MIN_COVERAGE;
         if (best < 0 || bestScore < needed || !clear) {
             return Optional.empty();
         }

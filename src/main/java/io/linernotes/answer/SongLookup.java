@@ -5,6 +5,7 @@ import io.linernotes.song.Song;
 import io.linernotes.song.SongResolution;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The songs the store knows, as the answer service needs them; kept current as essays change. */
 public interface SongLookup {
@@ -17,6 +18,12 @@ public interface SongLookup {
 
     /** Autocomplete: songs for what has been typed so far, best first. */
     List<Song> suggest(String typed, Scope reader, int limit);
+
+    /** Stored songs of the artist {@code artist} names (typos and word order forgiven), at most {@code limit}. */
+    List<Song> songsBy(String artist, Scope reader, int limit);
+
+    /** Ids of the visible songs whose main artist's full name the question contains (as whole words). */
+    Set<Long> songsOfArtistsNamedIn(String question, Scope reader);
 
     Optional<Song> byId(long id);
 }

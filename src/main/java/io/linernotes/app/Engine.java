@@ -6,6 +6,7 @@ import io.linernotes.essay.Essay;
 import io.linernotes.essay.EssayChanges;
 import io.linernotes.essay.EssayParser;
 import io.linernotes.essay.EssayService;
+import io.linernotes.essay.EssayStore;
 import io.linernotes.essay.Scope;
 import io.linernotes.essay.SqliteEssayStore;
 import io.linernotes.model.AnswerModel;
@@ -86,9 +87,11 @@ public final class Engine implements AutoCloseable {
         // A rebuild at start (a new layout, or an import cut short) shows its progress; vectors already in
         // the embedding cache are not computed again, so an interrupted import resumes where it stopped.
         boolean rebuilt = maintainer.syncWith(store, startProgress).rebuilt();
-        // One read of every essay at start: the catalogue is built from it and the start report counts it.
-        List<Essay> stored = store.all();
-        LiveCatalogue catalogue = new LiveCatalogue(stored, (line, scope) -> retriever.songsQuoting(line, scope, 5));
+        // One read of every essay's opening at start (no whole bodies): the catalogue is built from it and the
+        // start report counts it.
+        List<EssayStore.Opening> stored = store.openings(LiveCatalogue.LEAD_CHARS);
+        LiveCatalogue catalogue = new LiveCatalogue(stored, (line, scope) -> retriever.songsQuoting(line, scope, 5),
+                config.song());
         EssayChanges changes = new EssayChanges() {
             @Override
             public void saved(List<Essay> saved, long changeCounter) {
@@ -97,7 +100,7 @@ public final class Engine implements AutoCloseable {
                     answerCache.invalidate(saved.stream().map(e -> e.song().id()).toList(),
                             saved.stream().map(Essay::id).toList());
                 }
-                catalogue.added(saved, store::all);
+                catalogue.added(saved, () -> store.openings(LiveCatalogue.LEAD_CHARS));
             }
 
             @Override
@@ -106,7 +109,7 @@ public final class Engine implements AutoCloseable {
                 if (answerCache != null) {
                     answerCache.invalidate(List.of(), List.of(essayId));
                 }
-                catalogue.rebuild(store.all());
+                catalogue.rebuild(store.openings(LiveCatalogue.LEAD_CHARS));
             }
         };
         this.essays = new EssayService(store, parser, changes, config.essays());

@@ -1,63 +1,55 @@
 package io.linernotes.app;
 
 import io.linernotes.answer.SongLookup;
+import io.linernotes.config.SongConfig;
 import io.linernotes.essay.Essay;
+import io.linernotes.essay.EssayStore;
 import io.linernotes.essay.Scope;
 import io.linernotes.song.Song;
 import io.linernotes.song.SongCatalog;
 import io.linernotes.song.SongResolution;
 import io.linernotes.song.SongResolver;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
- * The song catalogue as it stands now. It is rebuilt from the store's essays after each write and swapped in
+ * The song catalogue as it stands now. It is rebuilt from the store's essay openings (song, scope and the first
+ * {@link #LEAD_CHARS} characters of each essay, never whole bodies) after edits and removals, and swapped in
  * whole, so readers never see a half-built catalogue and need no lock.
  */
 final class LiveCatalogue implements SongLookup {
 
-    /** How much of an essay's opening the resolver reads for artist credits the metadata may lack. */
-    private static final int LEAD_CHARS = 600;
+    /** How much of an essay's opening the resolver reads for names and credits the metadata may lack. */
+    static final int LEAD_CHARS = 600;
     /** Up to this many new essays are merged in place; more (an import) rebuild the catalogue once. */
     private static final int INCREMENTAL_LIMIT = 20;
 
     private final BiFunction<String, Scope, List<Long>> quotedLineSongs;
+    private final SongConfig config;
     private volatile SongCatalog catalog;
     private volatile SongResolver resolver;
 
-    LiveCatalogue(List<Essay> essays, BiFunction<String, Scope, List<Long>> quotedLineSongs) {
+    LiveCatalogue(List<EssayStore.Opening> openings, BiFunction<String, Scope, List<Long>> quotedLineSongs,
+            SongConfig config) {
         this.quotedLineSongs = quotedLineSongs;
-        rebuild(essays);
+        this.config = config;
+        rebuild(openings);
     }
 
-    synchronized void rebuild(List<Essay> essays) {
-        Map<Long, Song> songs = new LinkedHashMap<>();
-        Map<Long, Set<Scope>> scopes = new LinkedHashMap<>();
-        Map<Long, Essay> sharedFirst = new LinkedHashMap<>();
-        Map<Long, Essay> anyFirst = new LinkedHashMap<>();
-        for (Essay essay : essays) {
-            long id = essay.song().id();
-            songs.putIfAbsent(id, essay.song());
-            scopes.computeIfAbsent(id, k -> new HashSet<>()).add(essay.scope());
-            anyFirst.putIfAbsent(id, essay);
-            if (essay.scope().isGlobal()) {
-                sharedFirst.putIfAbsent(id, essay);
-            }
+    synchronized void rebuild(List<EssayStore.Opening> openings) {
+        List<SongCatalog.Entry> entries = new ArrayList<>(openings.size());
+        for (EssayStore.Opening o : openings) {
+            entries.add(new SongCatalog.Entry(o.song(), Set.of(o.scope()), o.lead()));
         }
-        List<SongCatalog.Entry> entries = songs.values().stream()
-                .map(s -> new SongCatalog.Entry(s, scopes.get(s.id()),
-                        leadFor(sharedFirst.get(s.id()), anyFirst.get(s.id()), scopes.get(s.id()))))
-                .toList();
         swap(SongCatalog.of(entries));
     }
 
     private synchronized void swap(SongCatalog next) {
-        SongResolver nextResolver = new SongResolver(next, quotedLineSongs);
+        SongResolver nextResolver = new SongResolver(next, quotedLineSongs, config);
         this.catalog = next;
         this.resolver = nextResolver;
     }
@@ -82,24 +74,15 @@ final class LiveCatalogue implements SongLookup {
      * Takes in newly added essays. A few are merged into the current catalogue (no store read); an import of
      * many rebuilds it once from the store. Edits and removals may orphan a song, so they rebuild too.
      */
-    synchronized void added(List<Essay> essays, java.util.function.Supplier<List<Essay>> everything) {
+    synchronized void added(List<Essay> essays, Supplier<List<EssayStore.Opening>> everything) {
         if (essays.size() > INCREMENTAL_LIMIT || essays.stream().anyMatch(e -> e.revision() != 1)) {
             rebuild(everything.get());
             return;
         }
         SongCatalog next = catalog;
         for (Essay essay : essays) {
-            Set<Scope> before = next.scopesOf(essay.song().id());
-            // A shared essay, or a server's essay on a song only that server has, may name the song for all its
-            // readers; a server's essay on a song others see (or one moved to a shared song) may not: the
-            // rebuild picks the lead by the rule in leadFor.
-            if (!essay.scope().isGlobal() && !before.isEmpty() && !before.equals(Set.of(essay.scope()))) {
-                rebuild(everything.get());
-                return;
-            }
-            Set<Scope> scopes = new HashSet<>(before);
-            scopes.add(essay.scope());
-            next = next.with(new SongCatalog.Entry(essay.song(), scopes, lead(essay)));
+            // only the new essay's scope learns from its opening; the catalogue merges it into the song
+            next = next.with(new SongCatalog.Entry(essay.song(), Set.of(essay.scope()), lead(essay)));
         }
         swap(next);
     }
@@ -117,6 +100,16 @@ final class LiveCatalogue implements SongLookup {
     @Override
     public List<Song> suggest(String typed, Scope reader, int limit) {
         return catalog.suggest(typed, reader, limit);
+    }
+
+    @Override
+    public List<Song> songsBy(String artist, Scope reader, int limit) {
+        return catalog.songsBy(artist, reader, limit);
+    }
+
+    @Override
+    public Set<Long> songsOfArtistsNamedIn(String question, Scope reader) {
+        return catalog.songsOfArtistsNamedIn(question, reader);
     }
 
     @Override

@@ -18,7 +18,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "linernotes", mixinStandardHelpOptions = true, version = "Liner Notes 0.1.0",
         description = "Explains what songs mean, from stored essays.",
         subcommands = {AskCommand.class, MeaningCommand.class, ConsoleCommand.class, ImportCommand.class,
-            EssaysCommand.class, ReindexCommand.class, BotCommand.class, EvalCommand.class, BenchCommand.class})
+            EssaysCommand.class, ReindexCommand.class, BotCommand.class, EvalCommand.class,
+            GenerateQuestionsCommand.class, BenchCommand.class})
 public final class LinerNotesCommand implements Runnable {
 
     static final Path DEFAULT_CONFIG = Path.of("config", "linernotes.yaml");

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /** The whole configuration, one small validated record per concern, read from {@code config/linernotes.yaml}. */
 public record AppConfig(DataConfig data, EssayConfig essays, RetrievalConfig retrieval, ModelConfig model,
-        DiscordConfig discord, EmbeddingConfig embedding, AnswerCacheConfig answerCache) {
+        DiscordConfig discord, EmbeddingConfig embedding, AnswerCacheConfig answerCache, SongConfig song) {
 
     public AppConfig {
         data = data == null ? DataConfig.defaults() : data;
@@ -20,10 +20,11 @@ public record AppConfig(DataConfig data, EssayConfig essays, RetrievalConfig ret
         discord = discord == null ? DiscordConfig.defaults() : discord;
         embedding = embedding == null ? EmbeddingConfig.defaults() : embedding;
         answerCache = answerCache == null ? AnswerCacheConfig.defaults() : answerCache;
+        song = song == null ? SongConfig.defaults() : song;
     }
 
     public static AppConfig defaults() {
-        return new AppConfig(null, null, null, null, null, null, null);
+        return new AppConfig(null, null, null, null, null, null, null, null);
     }
 
     /** Reads {@code file}; unknown keys are errors (a typo in a setting should not pass silently). */
@@ -46,26 +47,26 @@ public record AppConfig(DataConfig data, EssayConfig essays, RetrievalConfig ret
     }
 
     public AppConfig withDataDir(String dir) {
-        return new AppConfig(new DataConfig(dir), essays, retrieval, model, discord, embedding, answerCache);
+        return new AppConfig(new DataConfig(dir), essays, retrieval, model, discord, embedding, answerCache, song);
     }
 
     public AppConfig withEssays(EssayConfig newEssays) {
-        return new AppConfig(data, newEssays, retrieval, model, discord, embedding, answerCache);
+        return new AppConfig(data, newEssays, retrieval, model, discord, embedding, answerCache, song);
     }
 
     public AppConfig withModel(ModelConfig newModel) {
-        return new AppConfig(data, essays, retrieval, newModel, discord, embedding, answerCache);
+        return new AppConfig(data, essays, retrieval, newModel, discord, embedding, answerCache, song);
     }
 
     public AppConfig withRetrieval(RetrievalConfig newRetrieval) {
-        return new AppConfig(data, essays, newRetrieval, model, discord, embedding, answerCache);
+        return new AppConfig(data, essays, newRetrieval, model, discord, embedding, answerCache, song);
     }
 
     public AppConfig withEmbedding(EmbeddingConfig newEmbedding) {
-        return new AppConfig(data, essays, retrieval, model, discord, newEmbedding, answerCache);
+        return new AppConfig(data, essays, retrieval, model, discord, newEmbedding, answerCache, song);
     }
 
     public AppConfig withAnswerCache(AnswerCacheConfig newAnswerCache) {
-        return new AppConfig(data, essays, retrieval, model, discord, embedding, newAnswerCache);
+        return new AppConfig(data, essays, retrieval, model, discord, embedding, newAnswerCache, song);
     }
 }

@@ -1,5 +1,6 @@
 package io.linernotes.discord;
 
+import io.linernotes.text.Mentions;
 import io.linernotes.answer.Answer;
 import io.linernotes.answer.Source;
 import io.linernotes.song.Song;
@@ -49,11 +50,11 @@ public final class AnswerRenderer {
             body.append("**Note:** ").append(PlainText.of(note)).append("\n\n");
         }
         body.append(PlainText.namesIn(answer.text(), names(answer)));
-        List<String> chunks = TextSplitter.split(Mentions.neutralise(body.toString()), DESCRIPTION_CHUNK);
+        List<String> chunks = TextSplitter.split(Mentions.defuse(body.toString()), DESCRIPTION_CHUNK);
         for (int i = 0; i < chunks.size(); i++) {
             EmbedBuilder e = new EmbedBuilder().setColor(ACCENT).setDescription(chunks.get(i));
             if (i == 0 && answer.song() != null) {
-                e.setTitle(TextSplitter.truncate(Mentions.neutralise(PlainText.of(answer.song().label())),
+                e.setTitle(TextSplitter.truncate(Mentions.defuse(PlainText.of(answer.song().label())),
                         MessageEmbed.TITLE_MAX_LENGTH));
             }
             if (i == chunks.size() - 1 && answer.generatedBy() != null && !answer.generatedBy().isBlank()) {
@@ -78,7 +79,7 @@ public final class AnswerRenderer {
     /** Plain text over as many messages as it needs, each ≤ 2,000 characters. */
     public List<MessageCreateData> plain(String text) {
         List<MessageCreateData> out = new ArrayList<>();
-        for (String piece : TextSplitter.split(Mentions.neutralise(text), CONTENT_MAX)) {
+        for (String piece : TextSplitter.split(Mentions.defuse(text), CONTENT_MAX)) {
             out.add(base().setContent(piece.isEmpty() ? "…" : piece).build());
         }
         return out;
@@ -92,9 +93,9 @@ public final class AnswerRenderer {
         List<MessageEmbed> embeds = new ArrayList<>();
         for (Source s : answer.sources()) {
             String title = "[" + s.number() + "] " + PlainText.of(s.title()) + (s.section() == null ? "" : " · " + PlainText.of(s.section()));
-            for (String chunk : TextSplitter.split(Mentions.neutralise(s.passage()), DESCRIPTION_CHUNK)) {
+            for (String chunk : TextSplitter.split(Mentions.defuse(s.passage()), DESCRIPTION_CHUNK)) {
                 embeds.add(new EmbedBuilder().setColor(ACCENT)
-                        .setTitle(TextSplitter.truncate(Mentions.neutralise(title), MessageEmbed.TITLE_MAX_LENGTH))
+                        .setTitle(TextSplitter.truncate(Mentions.defuse(title), MessageEmbed.TITLE_MAX_LENGTH))
                         .setDescription(chunk).setFooter(TextSplitter.truncate(credit(s), 200)).build());
             }
         }
@@ -110,7 +111,7 @@ public final class AnswerRenderer {
     static String sourceLines(List<Source> sources) {
         StringBuilder sb = new StringBuilder();
         for (Source s : sources) {
-            sb.append("**[").append(s.number()).append("]** ").append(Mentions.neutralise(PlainText.of(s.entry()))).append('\n');
+            sb.append("**[").append(s.number()).append("]** ").append(Mentions.defuse(PlainText.of(s.entry()))).append('\n');
         }
         return sb.toString();
     }
@@ -130,7 +131,7 @@ public final class AnswerRenderer {
         }
         String text = answer.text() == null || answer.text().isBlank() ? "Several songs fit. Which one do you mean?"
                 : answer.text();
-        return base().setContent(TextSplitter.truncate(Mentions.neutralise(PlainText.of(text)), CONTENT_MAX))
+        return base().setContent(TextSplitter.truncate(Mentions.defuse(PlainText.of(text)), CONTENT_MAX))
                 .setComponents(ActionRow.of(menu.build())).build();
     }
 

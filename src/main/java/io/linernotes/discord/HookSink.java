@@ -1,5 +1,6 @@
 package io.linernotes.discord;
 
+import io.linernotes.text.Mentions;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class HookSink implements ReplySink {
             return;
         }
         lastEdit = now;
-        String shown = TextSplitter.truncate(Mentions.neutralise(textSoFar), AnswerRenderer.CONTENT_MAX - 2) + " …";
+        String shown = TextSplitter.truncate(Mentions.defuse(textSoFar), AnswerRenderer.CONTENT_MAX - 2) + " …";
         // Queued, not awaited: the model's streaming thread must not wait for Discord. Edits of @original share
         // one rate-limit bucket, so JDA sends them, and the final edit, in order.
         hook.editOriginal(shown).setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))

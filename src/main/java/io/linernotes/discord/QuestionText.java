@@ -1,5 +1,6 @@
 package io.linernotes.discord;
 
+import io.linernotes.text.Folding;
 import java.util.regex.Pattern;
 
 /**
@@ -33,15 +34,7 @@ final class QuestionText {
         if (raw == null) {
             return "";
         }
-        StringBuilder sb = new StringBuilder(raw.length());
-        raw.codePoints().forEach(cp -> {
-            int type = Character.getType(cp);
-            if (type == Character.FORMAT || (type == Character.CONTROL && !Character.isWhitespace(cp))) {
-                return;
-            }
-            sb.appendCodePoint(cp);
-        });
-        String noMentions = MENTION.matcher(sb).replaceAll(" ");
+        String noMentions = MENTION.matcher(Folding.withoutInvisible(raw)).replaceAll(" ");
         return SPACES.matcher(noMentions).replaceAll(" ").trim();
     }
 

@@ -1,5 +1,6 @@
 package io.linernotes.discord;
 
+import io.linernotes.text.Mentions;
 import java.util.EnumSet;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
@@ -19,7 +20,7 @@ public final class Replies {
     }
 
     public static void ephemeral(IReplyCallback event, String text) {
-        String safe = TextSplitter.truncate(Mentions.neutralise(text), AnswerRenderer.CONTENT_MAX);
+        String safe = TextSplitter.truncate(Mentions.defuse(text), AnswerRenderer.CONTENT_MAX);
         if (event.isAcknowledged()) {
             event.getHook().editOriginal(safe).setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                     .setReplace(true).queue(ok -> { }, e -> log.debug("could not edit a reply", e));

@@ -54,6 +54,16 @@ public interface EssayStore extends AutoCloseable {
     /** Every live essay, in id order: what the search index is built from. */
     List<Essay> all();
 
+    /**
+     * One live essay as the song catalogue needs it: its song, its scope and the opening of its body (where
+     * other names of the song are learnt), without the rest of the body.
+     */
+    record Opening(long essayId, Song song, Scope scope, String lead) {
+    }
+
+    /** Every live essay's {@link Opening} of at most {@code leadChars} characters, in id order. */
+    List<Opening> openings(int leadChars);
+
     List<EssayRevision> history(long id);
 
     /** Who owns essay {@code id}, also when it has been removed; empty when there never was such an essay. */

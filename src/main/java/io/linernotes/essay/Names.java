@@ -1,5 +1,6 @@
 package io.linernotes.essay;
 
+import io.linernotes.text.Folding;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,8 +16,6 @@ import java.util.regex.Pattern;
  */
 final class Names {
 
-    /** Zero-width and bidi-control characters: invisible, and a way to make two names look alike. */
-    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     /**
      * Separators between artists inside a featured credit: "A & B", "A, B", "A x B", "A feat. B". Each
@@ -42,8 +41,7 @@ final class Names {
         if (name == null) {
             return null;
         }
-        String visible = ControlCharacters.strip(INVISIBLE.matcher(name).replaceAll(""));
-        return SPACES.matcher(visible).replaceAll(" ").trim();
+        return SPACES.matcher(ControlCharacters.strip(Folding.withoutInvisible(name))).replaceAll(" ").trim();
     }
 
     /** Splits a featured credit such as "A & B, C" into cleaned names, in order. */

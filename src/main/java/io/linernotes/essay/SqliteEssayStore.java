@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -218,6 +219,25 @@ public final class SqliteEssayStore implements EssayStore {
     @Override
     public List<Essay> all() {
         return db.read(connection -> EssayRows.query(connection, "WHERE e.removed_at IS NULL ORDER BY e.id"));
+    }
+
+    @Override
+    public List<Opening> openings(int leadChars) {
+        return db.read(connection -> {
+            List<Opening> out = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement("SELECT e.id, e.scope, substr(e.body, 1, ?),"
+                    + " s.id, s.title, s.artist, s.featured, s.year, s.album FROM essays e JOIN songs s ON s.id = e.song_id"
+                    + " WHERE e.removed_at IS NULL ORDER BY e.id")) {
+                statement.setInt(1, leadChars);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Opening(rs.getLong(1), SongCatalogue.read(rs, 4), Scope.fromKey(rs.getString(2)),
+                                rs.getString(3)));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     @Override

@@ -37,6 +37,34 @@ public final class EvalFiles {
         return questions;
     }
 
+    /**
+     * The {@code noise} field of each question that has one (generated robustness questions), by question id;
+     * eval prints figures per class from it.
+     */
+    public static java.util.Map<String, String> noiseClasses(Path file) throws IOException {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (JsonLine line : lines(file)) {
+            String id = text(line.node(), "id");
+            String noise = text(line.node(), "noise");
+            if (id != null && noise != null) {
+                out.put(id, noise);
+            }
+        }
+        return out;
+    }
+
+    /** The {@code year} of each corpus record that has one, by record id. */
+    public static java.util.Map<String, Integer> corpusYears(Path file) throws IOException {
+        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+        for (JsonLine line : lines(file)) {
+            JsonNode year = line.node().get("year");
+            if (year != null && year.canConvertToInt() && year.isNumber()) {
+                out.put(text(line.node(), "id"), year.asInt());
+            }
+        }
+        return out;
+    }
+
     public static List<CorpusRecord> corpus(Path file) throws IOException {
         List<CorpusRecord> records = new ArrayList<>();
         for (JsonLine line : lines(file)) {

@@ -94,9 +94,11 @@ public final class EvalRun {
         if (options.details() != null) {
             details.write(options.details());
         }
+        Map<String, String> noise = EvalFiles.noiseClasses(options.questions());
         return new EvalReport(options.corpus().toString(), options.questions().toString(), questions.size(),
                 records.size(), map.storedIds().size(), options.baselineThreshold(), rag.segments(), importMillis,
-                baselineMillis, scorer.scoreAll(questions, engineAnswers), scorer.scoreAll(questions, baselineAnswers),
+                baselineMillis, byNoise(scorer.scoreAll(questions, engineAnswers), scorer, questions, engineAnswers, noise),
+                byNoise(scorer.scoreAll(questions, baselineAnswers), scorer, questions, baselineAnswers, noise),
                 scorer.scoreAll(questions, retrievalAnswers), scorer.scoreAll(questions, baselineUnfiltered));
     }
 
@@ -112,6 +114,24 @@ public final class EvalRun {
         Set<String> top = alone.isEmpty() ? Set.of() : map.idsOf(alone.get(0).essay().song());
         return new SystemAnswer(alone.isEmpty(), top, "", List.of(),
                 alone.stream().map(p -> p.passage().text()).toList());
+    }
+
+    /** The figures per kind, then per noise class of generated questions ({@code "noise:typo-title"}). */
+    static Map<String, Figures> byNoise(Map<String, Figures> byKind, Scorer scorer, List<EvalQuestion> questions,
+            Map<String, SystemAnswer> answers, Map<String, String> noise) {
+        if (noise.isEmpty()) {
+            return byKind;
+        }
+        Map<String, List<EvalQuestion>> groups = new java.util.TreeMap<>();
+        for (EvalQuestion q : questions) {
+            String c = noise.get(q.id());
+            if (c != null) {
+                groups.computeIfAbsent("noise:" + c, k -> new java.util.ArrayList<>()).add(q);
+            }
+        }
+        Map<String, Figures> out = new LinkedHashMap<>(byKind);
+        groups.forEach((c, qs) -> out.put(c, scorer.scoreAll(qs, answers).get("all")));
+        return out;
     }
 
     /**

@@ -38,7 +38,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
 
     @Override
     public Generated generate(GenerationRequest request, Consumer<String> partial) {
-        return new Generated(Mentions.defuse(answer(request.question(), request.song(), request.passages())), name(),
+        return new Generated(io.linernotes.text.Mentions.defuse(answer(request.question(), request.song(), request.passages())), name(),
                 false);
     }
 

@@ -88,7 +88,7 @@ public final class LangchainAnswerModel implements AnswerModel {
                 ? retry.run(name, () -> stream(chatRequest, sink, deadline), deadline, breaker)
                 : retry.run(name, () -> once(chatRequest, deadline), deadline, breaker);
         log.debug("{} answered in {} ms ({} chars)", name, (System.nanoTime() - started) / 1_000_000, text.length());
-        return new Generated(Mentions.defuse(text.strip()), name, false);
+        return new Generated(io.linernotes.text.Mentions.defuse(text.strip()), name, false);
     }
 
     @Override
@@ -133,7 +133,7 @@ public final class LangchainAnswerModel implements AnswerModel {
                 }
                 lastActivity.set(System.nanoTime());
                 try {
-                    partial.accept(Mentions.defuse(snapshot));
+                    partial.accept(io.linernotes.text.Mentions.defuse(snapshot));
                 } catch (RuntimeException e) {
                     // A failing display of partial text must not abort the answer itself.
                     log.debug("partial consumer failed", e);

@@ -74,7 +74,7 @@ public final class OutputPolicy {
         String out = INVISIBLE.matcher(text).replaceAll("");
         out = markdownLinks(out, allowedUrls);
         out = bareLinks(out, allowedUrls);
-        out = Mentions.defuse(out);
+        out = io.linernotes.text.Mentions.defuse(out);
         return trim(out);
     }
 

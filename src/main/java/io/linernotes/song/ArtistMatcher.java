@@ -1,18 +1,19 @@
 package io.linernotes.song;
 
+import io.linernotes.essay.Scope;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Whether the artist a user named is one this song is credited to: the record's artist, its featured
  * artists, or a name its essay's opening gives (the record's artist may be the wrong one). Names are
- * compared as joined sound-alike strings, so "lynsey depaul" meets "Lynsey de Paul" and "leah labell"
- * meets "Leah LaBelle".
+ * compared as joined sound-alike strings, so spacing inside a name and a letter's typo do not matter, and
+ * as order-free sets of words, so a family name typed first still names the artist.
  */
 final class ArtistMatcher {
 
     /** How a named artist relates to a song. */
-    enum Credit { PRIMARY, FEATURED, WEAK, NONE }
+    enum Credit { PRIMARY, FEATURED, NONE }
 
     private static final Set<String> FEATURE_MARKERS = Set.of("featuring", "feat", "ft", "featured", "features");
     /** How far before a name in the lead a "featuring" still makes it a featured credit. */
@@ -21,7 +22,7 @@ final class ArtistMatcher {
     private ArtistMatcher() {
     }
 
-    static Credit match(List<String> claim, SongProfile p) {
+    static Credit match(List<String> claim, SongProfile p, Scope reader) {
         List<String> c = claim;
         if (!c.isEmpty() && c.get(0).equals("the") && c.size() > 1) {
             c = c.subList(1, c.size());
@@ -30,56 +31,93 @@ final class ArtistMatcher {
             return Credit.NONE;
         }
         for (List<String> name : p.primaryNames()) {
-            if (within(c, name) >= 0 || within(name, c) >= 0) {
+            if (names(c, name)) {
                 return Credit.PRIMARY;
             }
         }
         for (List<String> name : p.featuredNames()) {
-            if (within(c, name) >= 0 || within(name, c) >= 0) {
+            if (names(c, name)) {
                 return Credit.FEATURED;
             }
         }
         if (joinedLength(c) >= 3 && hasContent(c)) {
-            List<String> lead = p.leadTokens();
-            int at = within(c, lead, leadTolerance(c));
-            while (at >= 0) {
-                if (!featuredAt(lead, at)) {
-                    return Credit.PRIMARY;
+            for (List<String> lead : p.leadsFor(reader)) {
+                Credit credit = inLead(c, lead);
+                if (credit != Credit.NONE) {
+                    return credit;
                 }
-                int next = within(c, lead.subList(at + 1, lead.size()), leadTolerance(c));
-                if (next < 0) {
-                    return Credit.FEATURED;
-                }
-                at = at + 1 + next;
             }
         }
-        return sharesNamePrefix(c, p) ? Credit.WEAK : Credit.NONE;
+        return Credit.NONE;
+    }
+
+    /** Whether {@code claim} names {@code name}: one within the other as joined keys, or the same words in any order. */
+    static boolean names(List<String> claim, List<String> name) {
+        return within(claim, name) >= 0 || within(name, claim) >= 0 || sameWordsAnyOrder(claim, name);
+    }
+
+    /** "cudi kid" for "Kid Cudi": every word of one name pairs with a distinct near-equal word of the other. */
+    static boolean sameWordsAnyOrder(List<String> claim, List<String> name) {
+        if (claim.size() < 2 || claim.size() != name.size()) {
+            return false;
+        }
+        boolean[] used = new boolean[name.size()];
+        for (String c : claim) {
+            boolean paired = false;
+            for (int i = 0; i < name.size() && !paired; i++) {
+                if (!used[i] && (c.equals(name.get(i)) || Fuzzy.tokenSim(c, name.get(i)) > 0)) {
+                    used[i] = true;
+                    paired = true;
+                }
+            }
+            if (!paired) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Where in {@code hay} the name {@code needle} lies as [from, to) word positions (joined, within the typo
+     * budget), or null; a name that is all of {@code hay} in another order spans it whole.
+     */
+    static int[] span(List<String> needle, List<String> hay) {
+        int at = within(needle, hay);
+        if (at < 0) {
+            return sameWordsAnyOrder(hay, needle) ? new int[] {0, hay.size()} : null;
+        }
+        String n = Fuzzy.joinedKey(needle, 0, needle.size());
+        int tolerance = n.length() < 5 ? 0 : n.length() < 10 ? 1 : 2;
+        StringBuilder s = new StringBuilder();
+        for (int j = at; j < hay.size(); j++) {
+            s.append(TextNormalizer.phonetic(Fuzzy.canon(hay.get(j))));
+            if (s.length() >= n.length() - tolerance && Fuzzy.distance(s, n, tolerance) <= tolerance) {
+                return new int[] {at, j + 1};
+            }
+        }
+        return new int[] {at, hay.size()};
+    }
+
+    /** How an essay's opening credits the claimed name: featured when "featuring" comes just before it. */
+    private static Credit inLead(List<String> c, List<String> lead) {
+        int at = within(c, lead, leadTolerance(c));
+        while (at >= 0) {
+            if (!featuredAt(lead, at)) {
+                return Credit.PRIMARY;
+            }
+            int next = within(c, lead.subList(at + 1, lead.size()), leadTolerance(c));
+            if (next < 0) {
+                return Credit.FEATURED;
+            }
+            at = at + 1 + next;
+        }
+        return Credit.NONE;
     }
 
     private static boolean featuredAt(List<String> lead, int at) {
         for (int i = Math.max(0, at - FEATURE_REACH); i < at; i++) {
             if (FEATURE_MARKERS.contains(lead.get(i))) {
                 return true;
-            }
-        }
-        return false;
-    }
-
-    /** A nickname or short form ("hikki" for "Hikaru") is not proof, but it is not a contradiction. */
-    private static boolean sharesNamePrefix(List<String> claim, SongProfile p) {
-        if (claim.size() != 1) {
-            return false; // nicknames are one word; "marvin gaye" is a full name, and not "Marlowe"
-        }
-        for (String t : claim) {
-            if (t.length() < 4) {
-                continue;
-            }
-            for (List<String> name : p.primaryNames()) {
-                for (String n : name) {
-                    if (n.length() >= 4 && n.regionMatches(0, t, 0, 3)) {
-                        return true;
-                    }
-                }
             }
         }
         return false;

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Picks the few songs worth matching in detail: those whose title shares (near) words with the query,
- * ranked by how much of their title those words cover; songs by an artist the query names get a nudge so
+ * Picks the few songs worth matching in detail: those whose title shares (near) words with the query, or
+ * whose joined title words meet two query words run together, ranked by how much of their title those words
+ * cover; songs by an artist the query names get a nudge so
  * titles made only of common words ("Who I Am") still make the cut.
  */
 final class CandidateSearch {
@@ -26,7 +27,13 @@ final class CandidateSearch {
         Map<Integer, Double> score = new HashMap<>();
         Set<String> seen = new HashSet<>();
         TokenIndex titles = catalog.titleIndex();
-        for (String q : query) {
+        List<String> probes = new ArrayList<>(query);
+        for (int i = 0; i + 1 < query.size(); i++) {
+            // a title word typed in two pieces ("accar ezzame") meets the word; two words run together meet
+            // the joined pair the catalogue indexes
+            probes.add(Fuzzy.joinedPlain(query, i, i + 2));
+        }
+        for (String q : probes) {
             if (!seen.add(q)) {
                 continue;
             }
@@ -43,6 +50,7 @@ final class CandidateSearch {
             }
             best.forEach((ord, s) -> score.merge(ord, s / titleWeight(catalog.profile(ord)), Double::sum));
         }
+        seen.retainAll(query);
         TokenIndex artists = catalog.artistIndex();
         for (String q : seen) {
             if (!QueryText.isContent(q) || q.length() < 3) {

@@ -1,5 +1,7 @@
 package io.linernotes.song;
 
+import io.linernotes.config.SongConfig;
+import io.linernotes.essay.Scope;
 import io.linernotes.song.ArtistMatcher.Credit;
 import io.linernotes.song.TitleMatcher.TitleMatch;
 import java.util.ArrayList;
@@ -7,9 +9,22 @@ import java.util.List;
 
 /**
  * Decides whether one title match is good enough to name the song, reading the rest of the query for the
- * artist it names. The rule of thumb: a near-exact title stands on its own (a wrong artist becomes a
- * misattribution note); a looser or partial title needs the artist to agree; words nobody can explain
- * make a match less believable.
+ * artist it names. Every candidate gets one score:
+ *
+ * <pre>
+ *   score = title similarity                       (window against the title form, in [0, 1])
+ *         + artistBonus     if the named artist is the song's (record, or its visible essay's opening)
+ *         + featuredBonus   if the named artist is featured on it
+ *         - conflictPenalty if another artist is named
+ *         + 0.1             if the user put exactly this title in quotes
+ *         - 2 * tieMargin   if the title form was learnt from an essay rather than stored (another song's
+ *                           essay that mentions this title, a double A-side, must not tie with the song itself)
+ * </pre>
+ *
+ * and is accepted only through one of these gates (thresholds from {@link SongConfig}): a near-exact title
+ * stands alone; a looser or partial title needs the named artist to agree; with another artist named (known to
+ * the catalogue or not), a near-exact specific title is answered with a correction. A typed word that replaces a title word
+ * ("Come on Poland" for "Come on Over") makes it another title, whatever the artist.
  */
 final class MatchJudge {
 
@@ -22,19 +37,23 @@ final class MatchJudge {
     record Claim(int from, int to, List<String> tokens, String surface, boolean explicit) {
     }
 
-    private static final double NEAR_SCORE = 0.85;
-    private static final double NEAR_COVERAGE = 0.85;
-    private static final double GOOD_SCORE = 0.78;
-    private static final double GOOD_COVERAGE = 0.7;
+    private static final double QUOTED_BONUS = 0.1;
 
-    private MatchJudge() {
+    private final SongConfig config;
+    private final SongCatalog catalog;
+
+    MatchJudge(SongConfig config, SongCatalog catalog) {
+        this.config = config;
+        this.catalog = catalog;
     }
 
-    static Verdict judge(QueryText q, TitleMatch tm, boolean question) {
-        boolean near = tm.score() >= NEAR_SCORE && tm.titleCoverage() >= NEAR_COVERAGE && titleTyped(tm);
-        boolean good = tm.score() >= GOOD_SCORE && tm.titleCoverage() >= GOOD_COVERAGE && titleTyped(tm);
+    Verdict judge(QueryText q, TitleMatch tm, boolean question, Scope reader) {
+        boolean typed = titleTyped(tm);
+        boolean near = tm.score() >= config.nearTitle() && tm.titleCoverage() >= config.nearTitle() && typed;
+        boolean good = tm.score() >= config.goodTitle() && tm.titleCoverage() >= config.goodCoverage() && typed;
         // part of a title names the song only through a word few titles share ("swells", not "love")
-        boolean partial = tm.windowCoverage() >= 0.85 && tm.titleCoverage() >= 0.3 && tm.rareWords() >= 1;
+        boolean partial = tm.windowCoverage() >= config.nearTitle() && tm.titleCoverage() >= config.partialCoverage()
+                && tm.rareWords() >= 1;
         boolean quoted = q.wholeQuote(tm.from(), tm.to());
         boolean specific = tm.contentWords() >= 2 || tm.variant().weight() >= 2.0 || keyLength(tm) >= 8;
 
@@ -42,7 +61,7 @@ final class MatchJudge {
         Credit credit = Credit.NONE;
         List<Claim> explained = new ArrayList<>();
         if (claim != null) {
-            credit = ArtistMatcher.match(claim.tokens(), tm.profile());
+            credit = ArtistMatcher.match(claim.tokens(), tm.profile(), reader);
             if (credit != Credit.NONE) {
                 explained.add(claim);
             }
@@ -53,9 +72,9 @@ final class MatchJudge {
                 if (q.quoted(seg.from(), seg.to())) {
                     continue; // quoted words name a title, not who sang it
                 }
-                if (ArtistMatcher.match(seg.tokens(), tm.profile()) == Credit.PRIMARY) {
+                if (ArtistMatcher.match(seg.tokens(), tm.profile(), reader) == Credit.PRIMARY) {
                     credit = Credit.PRIMARY;
-                    explained.add(seg);
+                    explained.add(narrowed(q, seg, tm.profile()));
                     claim = null;
                     break;
                 }
@@ -63,37 +82,109 @@ final class MatchJudge {
         }
         boolean conflict = claim != null && credit == Credit.NONE && (claim.explicit() || !question);
         int unexplained = unexplained(q, tm, explained, conflict ? claim : null);
-        // a title the user put in quotes is the one they mean
-        double s = tm.score() + (quoted && near ? 0.1 : 0.0);
+        double s = tm.score() + (quoted && near ? QUOTED_BONUS : 0.0)
+                - (tm.variant().alias() ? 2 * config.tieMargin() : 0.0);
+        boolean whole = tm.typedContent() >= tm.contentWords();
 
+        Claim named = conflict && claim.explicit() ? claim : null;
+        if (tm.substituted() || strayBeside(q, tm, explained, named) || gapBefore(q, tm, claim)) {
+            return verdict(tm, false, s, null, "a title word replaced: another title");
+        }
         if (credit == Credit.PRIMARY) {
-            return verdict(tm, good || partial && (!question || unexplained <= 2 || quoted), s + 0.15, null, "artist agrees");
+            boolean ok = good || partial && (!question || unexplained <= config.maxUnexplained() || quoted);
+            return verdict(tm, ok, s + config.artistBonus(), null, "artist agrees");
         }
         if (credit == Credit.FEATURED) {
             boolean ok = good || partial && tm.titleCoverage() >= 0.5;
-            return verdict(tm, ok, s + 0.1, new SongResolution.Misattribution(claim.surface(), true), "featured artist named");
-        }
-        if (credit == Credit.WEAK) {
-            return verdict(tm, good, s + 0.05, null, "artist nickname");
+            return verdict(tm, ok, s + config.featuredBonus(), new SongResolution.Misattribution(claim.surface(), true),
+                    "featured artist named");
         }
         if (conflict) {
-            // many real songs share a one-word title ("Monster", "Beautiful"): with another artist named,
-            // only a title of two or more real words is taken as this song misattributed
-            boolean ok = near && tm.contentWords() >= 2 && unexplained == 0;
-            return verdict(tm, ok, s - 0.1, new SongResolution.Misattribution(claim.surface(), false), "other artist named");
+            // A title typed in full is this song credited to someone else, answered with the correction; the named
+            // artist, known or not, cannot veto it. A one-word title only when no other visible song carries it:
+            // two "Rain"s and another artist named is no song of ours.
+            boolean distinctive = tm.contentWords() >= 2 || catalog.titleCount(tm.profile(), reader) == 1;
+            // the artist follows the title ("X by Y") or the title opens its own phrase ("Y - X"); "which song by
+            // a singer … the rain" describes, it does not credit "Rain"
+            boolean credits = claim.from() >= tm.to() || q.word(tm.from()).breakBefore();
+            boolean ok = near && whole && distinctive && unexplained == 0 && credits;
+            return verdict(tm, ok, s - config.conflictPenalty(),
+                    new SongResolution.Misattribution(claim.surface(), false), "other artist named");
         }
         // with no artist to vouch for it, every real word of the title must have been typed: "Love My
         // Life" is another song, not "(I Wanna) Love My Life Away"
-        boolean whole = tm.typedContent() >= tm.contentWords();
         if (!question) {
             return verdict(tm, good && whole && unexplained == 0, s, null, "title alone");
         }
-        boolean ok = whole && (near && (quoted || unexplained == 0 || specific && unexplained <= 3) || good && quoted);
+        boolean ok = whole && (near && (quoted || unexplained == 0 || specific && unexplained <= config.maxUnexplained())
+                || good && quoted);
         return verdict(tm, ok, s, null, "title in question");
     }
 
     private static Verdict verdict(TitleMatch tm, boolean ok, double score, SongResolution.Misattribution mis, String why) {
         return new Verdict(tm, ok, score, ok ? mis : null, why);
+    }
+
+    private static boolean isWord(String norm) {
+        return norm.length() >= 2 && norm.chars().allMatch(Character::isLetter);
+    }
+
+    /**
+     * Words between the title and the "by" of the artist after it that are not the question's frame: the user's
+     * title goes on past the stored one ("Rain On Me by …" is not "Rain").
+     */
+    private static boolean gapBefore(QueryText q, TitleMatch tm, Claim claim) {
+        if (claim == null || !claim.explicit() || claim.from() <= tm.to()) {
+            return false;
+        }
+        for (int i = tm.to(); i < claim.from() - 1; i++) {
+            if (q.word(i).breakBefore()) {
+                return false; // punctuation ends the title: "Runaway — Kanye West (feat. …)"
+            }
+            if (!QueryText.QUESTION_WORDS.contains(q.word(i).norm())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The part of a run of words that is the artist's name ("dami im" of "mister dami im"), so the words around
+     * the name stay unexplained.
+     */
+    private static Claim narrowed(QueryText q, Claim seg, SongProfile p) {
+        for (List<String> name : p.primaryNames()) {
+            int[] span = ArtistMatcher.span(name, seg.tokens());
+            if (span != null) {
+                return new Claim(seg.from() + span[0], seg.from() + span[1],
+                        seg.tokens().subList(span[0], span[1]), q.surface(seg.from() + span[0], seg.from() + span[1]),
+                        seg.explicit());
+            }
+        }
+        return seg;
+    }
+
+    /**
+     * A content word right before or after the title, in the same phrase and explained by no artist: the user's
+     * title is longer than the stored one, so it is another title ("24.000 banners" is not "24.000 baci",
+     * "Beautiful Town" is not "Beautiful").
+     */
+    private static boolean strayBeside(QueryText q, TitleMatch tm, List<Claim> explained, Claim conflict) {
+        for (int i : new int[] {tm.from() - 1, tm.to()}) {
+            if (i < 0 || i >= q.size() || !QueryText.isContent(q.word(i).norm()) || !isWord(q.word(i).norm())
+                    || tm.variant().tokens().contains(q.word(i).norm())
+                    || (i == tm.to() && q.word(i).breakBefore()) || (i == tm.from() - 1 && q.word(tm.from()).breakBefore())) {
+                continue; // numbers and the title's own words said again do not make a longer title
+            }
+            boolean covered = conflict != null && i >= conflict.from() && i < conflict.to();
+            for (Claim c : explained) {
+                covered |= i >= c.from() && i < c.to();
+            }
+            if (!covered) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The window must hold the title's words, not just letters that happen to line up. */

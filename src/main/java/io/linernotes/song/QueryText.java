@@ -21,7 +21,7 @@ final class QueryText {
             "means", "meant", "about", "abt", "lyrics", "lyric", "lyrical", "song", "songs", "track", "tune", "single",
             "saying", "inspired", "inspiration", "behind", "story", "explain", "explanation", "explained",
             "interpretation", "interpret", "analysis", "does", "did", "tell", "please", "pls", "plz", "is", "was",
-            "deal", "message", "theme", "themes", "based", "book", "written", "really", "anyone", "know", "think",
+            "deal", "message", "theme", "themes", "based", "written", "really", "anyone", "know", "think",
             "can", "could", "help", "talking", "refer", "reference", "refers", "line", "lines", "verse", "chorus",
             "title", "name", "called", "get", "understand", "happening", "describe", "describes");
     /** Words that join a title to its artist or carry no name themselves. */
@@ -94,6 +94,12 @@ final class QueryText {
                     breakAfter = true;
                 }
                 e--;
+            }
+            if (s >= e && (chunk.equals("&") || chunk.equals("+"))) {
+                // "You & I": the ampersand is the title's "and", as folding spells it
+                out.add(new Word("and", chunk, pendingBreak, inQuote, false));
+                pendingBreak = false;
+                continue;
             }
             if (s >= e) {
                 // a lone dash, quote or bracket still splits the sentence

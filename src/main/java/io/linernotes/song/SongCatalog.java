@@ -58,6 +58,9 @@ public final class SongCatalog {
             for (String t : p.titleTokens()) {
                 titlePostings.computeIfAbsent(Fuzzy.canon(t), k -> new ArrayList<>()).add(i);
             }
+            for (String joined : p.joinedTitleForms()) {
+                titlePostings.computeIfAbsent(joined, k -> new ArrayList<>()).add(i);
+            }
             Set<String> artistTokens = new LinkedHashSet<>();
             p.primaryNames().forEach(artistTokens::addAll);
             p.featuredNames().forEach(artistTokens::addAll);
@@ -69,20 +72,18 @@ public final class SongCatalog {
         this.artistIndex = new TokenIndex(artistPostings);
     }
 
-    /** A catalogue of {@code entries}; entries of one song id are merged (their scopes joined). */
+    /** A catalogue of {@code entries}; entries of one song id are merged (their scopes and openings joined). */
     public static SongCatalog of(List<Entry> entries) {
         long start = System.nanoTime();
-        Map<Long, Entry> merged = new LinkedHashMap<>();
+        Map<Long, Song> songs = new LinkedHashMap<>();
+        Map<Long, Map<Scope, String>> leads = new HashMap<>();
         for (Entry e : entries) {
-            merged.merge(e.song().id(), e, (a, b) -> {
-                Set<Scope> scopes = new LinkedHashSet<>(a.scopes());
-                scopes.addAll(b.scopes());
-                return new Entry(a.song(), scopes, a.lead().isBlank() ? b.lead() : a.lead());
-            });
+            songs.putIfAbsent(e.song().id(), e.song());
+            addLeads(leads.computeIfAbsent(e.song().id(), k -> new LinkedHashMap<>()), e);
         }
-        List<SongProfile> built = new ArrayList<>(merged.size());
-        for (Entry e : merged.values()) {
-            built.add(SongProfile.of(e));
+        List<SongProfile> built = new ArrayList<>(songs.size());
+        for (Song song : songs.values()) {
+            built.add(SongProfile.of(song, globalFirst(leads.get(song.id()))));
         }
         built.sort(ALPHABETICAL);
         SongCatalog catalog = new SongCatalog(built);
@@ -90,15 +91,39 @@ public final class SongCatalog {
         return catalog;
     }
 
-    /** This catalogue with {@code entry} added, or replacing the song of the same id. */
+    /** One opening per scope: the first non-blank one an entry of that scope brings. */
+    private static void addLeads(Map<Scope, String> leads, Entry e) {
+        for (Scope scope : e.scopes()) {
+            String known = leads.get(scope);
+            if (known == null || known.isBlank()) {
+                leads.put(scope, e.lead());
+            }
+        }
+    }
+
+    /** The shared opening first, so a title form it shares with a server's opening stays visible to everyone. */
+    private static Map<Scope, String> globalFirst(Map<Scope, String> leads) {
+        Map<Scope, String> out = new LinkedHashMap<>();
+        if (leads.containsKey(Scope.GLOBAL)) {
+            out.put(Scope.GLOBAL, leads.get(Scope.GLOBAL));
+        }
+        out.putAll(leads);
+        return out;
+    }
+
+    /** This catalogue with {@code entry} added, or merged into the song of the same id. */
     public SongCatalog with(Entry entry) {
         List<SongProfile> next = new ArrayList<>(profiles.size() + 1);
+        Map<Scope, String> leads = new LinkedHashMap<>();
         for (SongProfile p : profiles) {
             if (p.song().id() != entry.song().id()) {
                 next.add(p);
+            } else {
+                leads.putAll(p.leads());
             }
         }
-        SongProfile added = SongProfile.of(entry);
+        addLeads(leads, entry);
+        SongProfile added = SongProfile.of(entry.song(), globalFirst(leads));
         int at = Collections.binarySearch(next, added, ALPHABETICAL);
         next.add(at < 0 ? -at - 1 : at, added);
         return new SongCatalog(next);
@@ -146,6 +171,87 @@ public final class SongCatalog {
      */
     public List<Song> suggest(String typed, Scope reader, int limit) {
         return new Autocomplete(this).suggest(typed, reader, limit);
+    }
+
+    /**
+     * Songs {@code reader} may see whose main artist is the one {@code artist} names (typos, spacing and word
+     * order forgiven), alphabetically, at most {@code limit}.
+     */
+    public List<Song> songsBy(String artist, Scope reader, int limit) {
+        List<String> claim = TextNormalizer.tokens(artist);
+        List<Song> out = new ArrayList<>();
+        for (int ord : artistCandidates(claim)) {
+            SongProfile p = profiles.get(ord);
+            if (out.size() < limit && p.visibleTo(reader)
+                    && p.primaryNames().stream().anyMatch(name -> ArtistMatcher.names(claim, name))) {
+                out.add(p.song());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Ids of the songs {@code reader} may see whose main artist's whole name (or one name of a shared credit)
+     * occurs in {@code text} as consecutive words; names of one short word are left out (too many false hits).
+     */
+    public Set<Long> songsOfArtistsNamedIn(String text, Scope reader) {
+        List<String> words = TextNormalizer.tokens(text);
+        Set<Long> out = new LinkedHashSet<>();
+        Set<Integer> seen = new java.util.HashSet<>();
+        for (String w : new LinkedHashSet<>(words)) {
+            if (TextNormalizer.isFunctionWord(w)) {
+                continue;
+            }
+            for (int ord : artistIndex.postings(w)) {
+                SongProfile p = profiles.get(ord);
+                if (seen.add(ord) && p.visibleTo(reader) && p.primaryNames().stream()
+                        .anyMatch(name -> (name.size() > 1 || name.get(0).length() >= 4) && containsRun(words, name))) {
+                    out.add(p.song().id());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean containsRun(List<String> words, List<String> name) {
+        for (int i = 0; i + name.size() <= words.size(); i++) {
+            if (words.subList(i, i + name.size()).equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many songs {@code reader} may see carry {@code p}'s title. */
+    int titleCount(SongProfile p, Scope reader) {
+        int n = 0;
+        for (int i = firstTitleAtOrAfter(p.foldedTitle()); i < profiles.size(); i++) {
+            if (!profiles.get(i).foldedTitle().equals(p.foldedTitle())) {
+                break;
+            }
+            n += profiles.get(i).visibleTo(reader) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Ordinals of songs with an artist word near a word of {@code claim} (or its words run together). */
+    private Set<Integer> artistCandidates(List<String> claim) {
+        Set<Integer> out = new java.util.TreeSet<>();
+        List<String> probes = new ArrayList<>(claim);
+        if (claim.size() > 1) {
+            probes.add(Fuzzy.joinedPlain(claim, 0, claim.size()));
+        }
+        for (String t : probes) {
+            if (t.length() < 2 || TextNormalizer.isFunctionWord(t)) {
+                continue;
+            }
+            for (String near : artistIndex.near(t)) {
+                for (int ord : artistIndex.postings(near)) {
+                    out.add(ord);
+                }
+            }
+        }
+        return out;
     }
 
     // ---- package-private access for the matcher and autocomplete ----

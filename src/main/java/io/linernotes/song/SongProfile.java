@@ -2,40 +2,59 @@ package io.linernotes.song;
 
 import io.linernotes.essay.Scope;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * One catalogue song prepared for matching: its title forms, the names it is credited to and the folded
- * words of its essay's opening. Built once per entry; the catalogue's indexes point at these.
+ * words of its essays' openings. Built once per entry; the catalogue's indexes point at these.
+ *
+ * <p>What an essay's opening teaches (another title, a credit) belongs to the scope the essay was stored in:
+ * {@code leads} keeps one opening per scope, and matching for a reader only reads the openings that reader may
+ * see, so a server's essay never changes how another server's questions resolve.
  */
 record SongProfile(Song song, Set<Scope> scopes, List<Variant> titles, List<List<String>> primaryNames,
-                   List<List<String>> featuredNames, List<String> leadTokens, String foldedTitle,
-                   String foldedArtist) {
+                   List<List<String>> featuredNames, Map<Scope, String> leads, Map<Scope, List<String>> leadTokens,
+                   String foldedTitle, String foldedArtist) {
 
     /** Splits a credit line into names; what follows a "featuring" marker is a featured credit. */
     private static final Pattern FEATURING = Pattern.compile("(?i)\\s+(?:featuring|feat\\.?|ft\\.?)\\s+");
     private static final Pattern NAME_SEPARATORS = Pattern.compile("(?i)\\s*(?:,|&|\\band\\b|\\bwith\\b|\\bx\\b)\\s*");
 
-    /** One way of writing the title, as folded tokens; {@code alias} when learnt from the essay. */
-    record Variant(List<String> tokens, double weight, boolean alias) {
+    /**
+     * One way of writing the title, as folded tokens; {@code source} is the scope of the essay it was learnt
+     * from, or null for the stored title itself.
+     */
+    record Variant(List<String> tokens, double weight, Scope source) {
+        boolean alias() {
+            return source != null;
+        }
+
+        boolean visibleTo(Scope reader) {
+            return source == null || reader.canSee(source);
+        }
     }
 
     static double weight(String token) {
         return TextNormalizer.isFunctionWord(token) ? 0.35 : 1.0;
     }
 
-    static SongProfile of(SongCatalog.Entry entry) {
-        Song song = entry.song();
+    static SongProfile of(Song song, Map<Scope, String> leads) {
         List<Variant> titles = new ArrayList<>();
         Set<List<String>> seen = new LinkedHashSet<>();
         for (String form : LeadReader.titleForms(song.title())) {
-            addVariant(titles, seen, form, false);
+            addVariant(titles, seen, form, null);
         }
-        for (String alias : LeadReader.aliasTitles(entry.lead())) {
-            addVariant(titles, seen, alias, true);
+        Map<Scope, List<String>> leadTokens = new LinkedHashMap<>();
+        for (Map.Entry<Scope, String> lead : leads.entrySet()) {
+            for (String alias : LeadReader.aliasTitles(lead.getValue())) {
+                addVariant(titles, seen, alias, lead.getKey());
+            }
+            leadTokens.put(lead.getKey(), List.copyOf(TextNormalizer.tokens(lead.getValue())));
         }
         List<List<String>> primary = new ArrayList<>();
         List<List<String>> featured = new ArrayList<>();
@@ -50,9 +69,8 @@ record SongProfile(Song song, Set<Scope> scopes, List<Variant> titles, List<List
         for (String f : song.featured()) {
             addNames(featured, f);
         }
-        List<String> lead = TextNormalizer.tokens(entry.lead() == null ? "" : entry.lead());
-        return new SongProfile(song, Set.copyOf(entry.scopes()), List.copyOf(titles), List.copyOf(primary),
-                List.copyOf(featured), List.copyOf(lead), TextNormalizer.fold(song.title()),
+        return new SongProfile(song, Set.copyOf(leads.keySet()), List.copyOf(titles), List.copyOf(primary),
+                List.copyOf(featured), Map.copyOf(leads), Map.copyOf(leadTokens), TextNormalizer.fold(song.title()),
                 TextNormalizer.fold(song.artist()));
     }
 
@@ -65,7 +83,18 @@ record SongProfile(Song song, Set<Scope> scopes, List<Variant> titles, List<List
         return false;
     }
 
-    /** Every folded word of every title form. */
+    /** The folded openings of this song's essays that {@code reader} may see. */
+    List<List<String>> leadsFor(Scope reader) {
+        List<List<String>> out = new ArrayList<>(1);
+        leadTokens.forEach((scope, tokens) -> {
+            if (reader.canSee(scope)) {
+                out.add(tokens);
+            }
+        });
+        return out;
+    }
+
+    /** Every folded word of every title form (of every scope: the index only proposes, matching checks scope). */
     Set<String> titleTokens() {
         Set<String> out = new LinkedHashSet<>();
         for (Variant v : titles) {
@@ -74,7 +103,26 @@ record SongProfile(Song song, Set<Scope> scopes, List<Variant> titles, List<List
         return out;
     }
 
-    private static void addVariant(List<Variant> titles, Set<List<String>> seen, String text, boolean alias) {
+    /**
+     * Title words run together as users type them ("cherrywine", "accarezzame" for "Accar Ezzame"): every pair
+     * of adjacent words, and each whole title form of two to four words, joined. Indexed beside the words so a
+     * joined or split query finds its candidates; the title matcher then compares joined forms exactly.
+     */
+    Set<String> joinedTitleForms() {
+        Set<String> out = new LinkedHashSet<>();
+        for (Variant v : titles) {
+            List<String> t = v.tokens();
+            for (int i = 0; i + 1 < t.size(); i++) {
+                out.add(Fuzzy.joinedPlain(t, i, i + 2));
+            }
+            if (t.size() > 2 && t.size() <= 4) {
+                out.add(Fuzzy.joinedPlain(t, 0, t.size()));
+            }
+        }
+        return out;
+    }
+
+    private static void addVariant(List<Variant> titles, Set<List<String>> seen, String text, Scope source) {
         List<String> tokens = TextNormalizer.tokens(text);
         if (tokens.isEmpty() || !seen.add(tokens)) {
             return;
@@ -83,7 +131,7 @@ record SongProfile(Song song, Set<Scope> scopes, List<Variant> titles, List<List
         for (String t : tokens) {
             w += weight(t);
         }
-        titles.add(new Variant(List.copyOf(tokens), w, alias));
+        titles.add(new Variant(List.copyOf(tokens), w, source));
     }
 
     private static void addNames(List<List<String>> names, String credit) {

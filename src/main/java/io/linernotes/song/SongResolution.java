@@ -24,7 +24,14 @@ public sealed interface SongResolution
         }
     }
 
-    record NotFound(String query) implements SongResolution {
+    /**
+     * No song fits. {@code title} and {@code artist} are what the query was understood to name (either may be
+     * null), so a refusal can say what it looked for instead of repeating a whole question.
+     */
+    record NotFound(String query, String title, String artist) implements SongResolution {
+        public NotFound(String query) {
+            this(query, null, null);
+        }
     }
 
     record Candidate(Song song, double score) {

@@ -1,5 +1,6 @@
 package io.linernotes.song;
 
+import io.linernotes.config.SongConfig;
 import io.linernotes.essay.Scope;
 import io.linernotes.song.MatchJudge.Verdict;
 import io.linernotes.song.TitleMatcher.TitleMatch;
@@ -27,32 +28,34 @@ public final class SongResolver {
 
     private static final Logger log = LoggerFactory.getLogger(SongResolver.class);
     private static final int CANDIDATES = 40;
-    /** Songs within this score of the best are "about equally" good. */
-    private static final double TIE = 0.05;
     private static final double LINE_CONFIDENCE = 0.8;
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]{3,200})\"|(?<![\\p{L}\\p{N}])'([^']{3,200})'(?![\\p{L}\\p{N}])");
 
     private final SongCatalog catalog;
     private final BiFunction<String, Scope, List<Long>> songsQuoting;
+    private final SongConfig config;
+    private final MatchJudge judge;
 
-    /** A resolver over {@code catalog} that does not look up quoted lyric lines. */
+    /** A resolver over {@code catalog} with the default thresholds, that does not look up quoted lyric lines. */
     public SongResolver(SongCatalog catalog) {
-        this(catalog, null);
+        this(catalog, null, SongConfig.defaults());
     }
 
     /**
      * A resolver over {@code catalog}; {@code songsQuoting} (for example the retriever's
      * {@code songsQuoting(line, reader, limit)}) maps a quoted lyric line to the ids of songs whose essays
-     * quote it, best first. It may be null.
+     * quote it, best first. It may be null. {@code config} holds the thresholds of the decision.
      */
-    public SongResolver(SongCatalog catalog, BiFunction<String, Scope, List<Long>> songsQuoting) {
+    public SongResolver(SongCatalog catalog, BiFunction<String, Scope, List<Long>> songsQuoting, SongConfig config) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.songsQuoting = songsQuoting;
+        this.config = Objects.requireNonNull(config, "config");
+        this.judge = new MatchJudge(config, catalog);
     }
 
     /** The same resolver over a newer catalogue. */
     public SongResolver withCatalog(SongCatalog next) {
-        return new SongResolver(next, songsQuoting);
+        return new SongResolver(next, songsQuoting, config);
     }
 
     /** Resolves what was typed in a song option: a song name, perhaps with its artist, or a lyric line. */
@@ -76,11 +79,11 @@ public final class SongResolver {
         }
         List<Verdict> accepted = new ArrayList<>();
         for (SongProfile p : CandidateSearch.top(catalog, q.norms(), reader, CANDIDATES)) {
-            TitleMatch tm = TitleMatcher.best(q.norms(), p, catalog);
+            TitleMatch tm = TitleMatcher.best(q.norms(), p, catalog, reader);
             if (tm == null) {
                 continue;
             }
-            Verdict v = MatchJudge.judge(q, tm, question);
+            Verdict v = judge.judge(q, tm, question, reader);
             if (log.isTraceEnabled()) {
                 log.trace("{} -> {} {} ({})", query, TitleMatcher.describe(tm), v.accepted(), v.reason());
             }
@@ -92,16 +95,16 @@ public final class SongResolver {
             return decide(accepted);
         }
         SongResolution byLine = byQuotedLine(query, q, reader, question);
-        return byLine != null ? byLine : new SongResolution.NotFound(query);
+        return byLine != null ? byLine : Understood.of(query, q);
     }
 
-    private static SongResolution decide(List<Verdict> accepted) {
+    private SongResolution decide(List<Verdict> accepted) {
         accepted.sort(Comparator.comparingDouble(Verdict::score).reversed()
                 .thenComparing(v -> v.match().profile().song().id()));
         Verdict top = accepted.get(0);
         List<SongResolution.Candidate> tied = new ArrayList<>();
         for (Verdict v : accepted) {
-            if (top.score() - v.score() < TIE) {
+            if (top.score() - v.score() < config.tieMargin()) {
                 tied.add(new SongResolution.Candidate(v.match().profile().song(), clamp(v.score())));
             }
         }

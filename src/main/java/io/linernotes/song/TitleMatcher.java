@@ -1,5 +1,6 @@
 package io.linernotes.song;
 
+import io.linernotes.essay.Scope;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,19 +11,25 @@ import java.util.List;
  */
 final class TitleMatcher {
 
-    /** Near spellings count as a confident word match from this similarity on. */
-    static final double SURE_WORD = 0.85;
+    /** Near spellings count as a confident word match from this similarity on (one edit in a four-letter word). */
+    static final double SURE_WORD = 0.8;
 
     /**
      * The best place of one song's title in a query. {@code score} is the window's similarity to the
      * title form; {@code titleCoverage} how much of the title form the window typed; {@code windowCoverage}
      * how much of the window is title; {@code sureWords} how many title words other than function words
      * were typed (nearly) exactly, {@code typedContent} how many were typed at all, {@code rareWords} how
-     * many of the sure ones few titles share.
+     * many of the sure ones few titles share; {@code strayWords} how many content words of the window pair with
+     * no title word, {@code untypedWords} how many title words (function words too) no window word typed. A stray
+     * word beside an untyped one is a substituted word: another title.
      */
     record TitleMatch(SongProfile profile, SongProfile.Variant variant, int from, int to, double score,
                       double titleCoverage, double windowCoverage, int sureWords, int contentWords,
-                      int rareWords, int typedContent) {
+                      int rareWords, int typedContent, int strayWords, int untypedWords) {
+
+        boolean substituted() {
+            return strayWords > 0 && untypedWords > 0;
+        }
     }
 
     private TitleMatcher() {
@@ -32,10 +39,13 @@ final class TitleMatcher {
      * The best window for {@code p}'s title in {@code query}; a title word counts as rare when few titles
      * of {@code catalog} share it (such a word alone can identify a song, "swells"; "love" cannot).
      */
-    static TitleMatch best(List<String> query, SongProfile p, SongCatalog catalog) {
+    static TitleMatch best(List<String> query, SongProfile p, SongCatalog catalog, Scope reader) {
         int rareLimit = Math.max(3, catalog.size() / 200);
         TitleMatch best = null;
         for (SongProfile.Variant v : p.titles()) {
+            if (!v.visibleTo(reader)) {
+                continue; // a title form learnt from an essay this reader cannot see
+            }
             TitleMatch m = best(query, p, v, catalog.titleIndex(), rareLimit);
             if (m != null && (best == null || better(m, best))) {
                 best = m;
@@ -131,6 +141,18 @@ final class TitleMatcher {
                 }
             }
         }
+        int stray = 0;
+        int untyped = m;
+        if (any) {
+            for (int i = from; i < to; i++) {
+                boolean paired = false;
+                for (int k = 0; k < m && !paired; k++) {
+                    paired = sim[i][k] > 0;
+                }
+                stray += !paired && !TextNormalizer.isFunctionWord(query.get(i)) ? 1 : 0;
+            }
+            untyped = untypedTitleWords(sim, from, to, m);
+        }
         double cov = matchedTitle / v.weight();
         double wcov = matchedWindow / windowWeight;
         double score = (matchedTitle + matchedWindow) / (v.weight() + windowWeight);
@@ -149,13 +171,28 @@ final class TitleMatcher {
                     sure = Math.max(sure, contentWords);
                     rareSure = Math.max(rareSure, count(rare));
                     typed = contentWords;
+                    stray = 0;
+                    untyped = 0;
                 }
             }
         }
         if (score <= 0) {
             return null;
         }
-        return new TitleMatch(p, v, from, to, score, cov, wcov, sure, contentWords, rareSure, typed);
+        return new TitleMatch(p, v, from, to, score, cov, wcov, sure, contentWords, rareSure, typed, stray, untyped);
+    }
+
+    /** Title words that no word of the window resembles. */
+    private static int untypedTitleWords(double[][] sim, int from, int to, int m) {
+        int untyped = 0;
+        for (int k = 0; k < m; k++) {
+            boolean typed = false;
+            for (int i = from; i < to && !typed; i++) {
+                typed = sim[i][k] > 0;
+            }
+            untyped += typed ? 0 : 1;
+        }
+        return untyped;
     }
 
     /**
@@ -180,8 +217,9 @@ final class TitleMatcher {
     }
 
     static String describe(TitleMatch m) {
-        return String.format("%s [%d,%d) score=%.2f cov=%.2f wcov=%.2f sure=%d/%d rare=%d", m.profile().song().title(),
-                m.from(), m.to(), m.score(), m.titleCoverage(), m.windowCoverage(), m.sureWords(), m.contentWords(), m.rareWords())
+        return String.format("%s [%d,%d) score=%.2f cov=%.2f wcov=%.2f sure=%d/%d rare=%d stray=%d untyped=%d",
+                m.profile().song().title(), m.from(), m.to(), m.score(), m.titleCoverage(), m.windowCoverage(),
+                m.sureWords(), m.contentWords(), m.rareWords(), m.strayWords(), m.untypedWords())
                 + (m.variant().alias() ? " alias=" + String.join(" ", m.variant().tokens()) : "");
     }
 }

@@ -61,6 +61,21 @@ class EngineEndToEndTest {
     }
 
     @Test
+    @DisplayName("a refusal names the song it understood, not the whole question, and the artist's stored songs")
+    void refusalSaysWhatWasUnderstood() {
+        Answer answer = engine.answers().answer(AnswerRequest.ask("What is Gold Digger by Kanye West about?", Scope.GLOBAL));
+        assertEquals(Answer.Status.NO_COMMENTARY, answer.status());
+        assertTrue(answer.text().contains("“Gold Digger” by Kanye West"), answer.text());
+        assertFalse(answer.text().contains("What is"), "the question is not echoed: " + answer.text());
+        assertEquals(List.of("Songs by Kanye West with commentary here: “Runaway”."), answer.notes());
+
+        Answer unknown = engine.answers().answer(AnswerRequest.ask("Suzanne by Leonard Cohen meaning", Scope.GLOBAL));
+        assertEquals(Answer.Status.NO_COMMENTARY, unknown.status());
+        assertTrue(unknown.text().contains("“Suzanne” by Leonard Cohen"), unknown.text());
+        assertEquals(List.of(), unknown.notes(), "no stored songs of that artist to name");
+    }
+
+    @Test
     @DisplayName("\"what is the Ichabod Crane line about?\" finds Runaway and the paragraph about that line first")
     void ichabodCraneLine() {
         Answer answer = engine.answers().answer(AnswerRequest.ask("what is the Ichabod Crane line about?", Scope.GLOBAL));

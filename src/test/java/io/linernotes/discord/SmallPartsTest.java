@@ -18,27 +18,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 @DisplayName("The small parts of the Discord layer")
 class SmallPartsTest {
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "@everyone look        | @\u200Beveryone look",
-            "hi @here              | hi @\u200Bhere",
-            "<@123> and <@!456>    | <@\u200B123> and <@\u200B!456>",
-            "role <@&789>          | role <@\u200B&789>",
-            "mail me@example.com   | mail me@example.com"})
-    @DisplayName("mentions are neutralised, other @ signs left alone")
-    void mentionsAreNeutralised(String text, String expected) {
-        assertEquals(expected, Mentions.neutralise(text));
-        assertEquals(expected, Mentions.neutralise(Mentions.neutralise(text)), "a second pass changes nothing");
-    }
-
-    @Test
-    @DisplayName("text the model layer already made safe gets no doubled zero-width space")
-    void modelSafeTextIsNotDoubled() {
-        // The shape the model layer's own defusing leaves: a zero-width space after "<@", "<@&" and "@".
-        String fromModel = "<@\u200B123> <@&\u200B223> @\u200Beveryone";
-        assertEquals("<@\u200B123> <@\u200B&\u200B223> @\u200Beveryone", Mentions.neutralise(fromModel));
-    }
-
     @Test
     @DisplayName("long text splits at paragraph breaks, every piece within the limit, nothing lost")
     void textSplitsAtBreaks() {

@@ -87,6 +87,11 @@ class FailedWriteTest {
         }
 
         @Override
+        public List<Opening> openings(int leadChars) {
+            return real.openings(leadChars);
+        }
+
+        @Override
         public List<EssayRevision> history(long id) {
             return real.history(id);
         }

@@ -27,7 +27,7 @@ class SongResolverFixtureTest {
     @BeforeAll
     static void buildCatalogue() {
         fixtures = FixtureCatalogue.load();
-        resolver = new SongResolver(fixtures.catalog(), fixtures::songsQuoting);
+        resolver = new SongResolver(fixtures.catalog(), fixtures::songsQuoting, io.linernotes.config.SongConfig.defaults());
     }
 
     @ParameterizedTest(name = "song option \"{0}\" as {1} → {2}")
@@ -63,7 +63,7 @@ class SongResolverFixtureTest {
             we are the night neon harbour            | global    | found:18
             brikwork tamsin rowe                     | global    | found:19
             monster                                  | global    | found:20
-            monster by lady gaga                     | global    | none
+            monster by lady gaga                     | global    | found:20:other
             lighthouse keepers daughter              | global    | found:21
             something like home priya nair           | global    | found:22
             heirs of the heron tao meng              | global    | found:23

@@ -55,13 +55,13 @@ class WikipediaSongsResolverTest {
             what is the song o canada about           | question | found     | O Canada
             whats going home by kenny g about         | question | found     | Going Home
             purple rain by prince                     | name     | none      | -
-            monster by kanye west                     | name     | none      | -
+            monster by kanye west                     | name     | other     | Monster
             golden brown the stranglers               | name     | none      | -
             hotel california eagles                   | name     | none      | -
             stand by me ben e king                    | name     | none      | -
             love my life                              | name     | none      | -
-            beautiful by christina aguilera           | name     | none      | -
-            my love by justin timberlake              | name     | none      | -
+            beautiful by christina aguilera           | name     | other     | Beautiful
+            my love by justin timberlake              | name     | other     | My Love
             bohemian rhapsody queen                   | name     | none      | -
             what's the meaning of hey jude            | question | none      | -
             what is rain on me by lady gaga about     | question | none      | -
