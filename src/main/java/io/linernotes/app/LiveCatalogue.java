@@ -54,18 +54,6 @@ final class LiveCatalogue implements SongLookup {
         this.resolver = nextResolver;
     }
 
-    /**
-     * The opening the resolver learns a song's other names from. It must be one every reader of the song may
-     * see: a shared essay's when there is one, else one server's own when only that server has essays on it.
-     * Otherwise one server's essay would give a song names that resolve in every other server.
-     */
-    private static String leadFor(Essay shared, Essay first, Set<Scope> scopes) {
-        if (shared != null) {
-            return lead(shared);
-        }
-        return scopes.size() == 1 ? lead(first) : "";
-    }
-
     private static String lead(Essay essay) {
         return essay.body().length() > LEAD_CHARS ? essay.body().substring(0, LEAD_CHARS) : essay.body();
     }
@@ -81,6 +69,13 @@ final class LiveCatalogue implements SongLookup {
         }
         SongCatalog next = catalog;
         for (Essay essay : essays) {
+            // A server's essay on a song others see has joined a shared song (or was moved to one by a shared
+            // import): its old song may be orphaned, so the catalogue is read again rather than patched.
+            Set<Scope> before = next.scopesOf(essay.song().id());
+            if (!essay.scope().isGlobal() && !before.isEmpty() && !before.equals(Set.of(essay.scope()))) {
+                rebuild(everything.get());
+                return;
+            }
             // only the new essay's scope learns from its opening; the catalogue merges it into the song
             next = next.with(new SongCatalog.Entry(essay.song(), Set.of(essay.scope()), lead(essay)));
         }

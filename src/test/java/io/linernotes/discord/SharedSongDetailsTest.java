@@ -205,7 +205,9 @@ class SharedSongDetailsTest {
         }
     }
 
-    private static void assertUntouched(String what, String json) {
+    private static void assertUntouched(String what, String message) {
+        // Snowflakes and nonces are long digit runs that may hold "1999" by chance; B's year shows as a year.
+        String json = message.replaceAll("\\d{5,}", "#");
         assertFalse(json.contains("evil.example") || json.contains("Nitro") || json.contains("Mallory")
                 || json.contains("1999"), what + " shows B's details: " + json);
     }

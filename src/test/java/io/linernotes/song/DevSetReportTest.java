@@ -27,7 +27,7 @@ class DevSetReportTest {
     }
 
     @Test
-    @DisplayName("on the dev questions: never a wrong or absent song, and most named songs and misattributions found")
+    @DisplayName("on the dev questions: never a wrong or absent song, no correction naming a known artist wrongly, and most named songs and misattributions found")
     void reportsDevSetFigures() {
         Assumptions.assumeTrue(WikipediaSongsCorpus.present() && Files.exists(WikipediaSongsCorpus.DEV_QUESTIONS),
                 "shared corpus or dev questions absent");
@@ -71,7 +71,9 @@ class DevSetReportTest {
             if (q.path("misattributed").asBoolean(false)) {
                 misFlag[0] += flagged ? 1 : 0;
                 misFlag[1]++;
-            } else if (flagged) {
+            } else if (flagged && knownArtist(corpus, ((SongResolution.Found) r).misattribution().claimedArtist())) {
+                // A correction naming a catalogued artist the asker did not get wrong is a false flag; an artist
+                // the catalogue does not know (a nickname, a misspelling) is answered with the stored credit.
                 falseFlags++;
             }
             if (verbose || !ok) {
@@ -89,6 +91,12 @@ class DevSetReportTest {
         holds("resolve-kind top-1", named);
         holds("misattributions flagged", misFlag);
         reportSongOption(corpus, resolver, verbose);
+    }
+
+    private static boolean knownArtist(WikipediaSongsCorpus corpus, String claimed) {
+        String folded = io.linernotes.text.Folding.accentsAndCase(claimed).strip();
+        return corpus.entries.stream().anyMatch(e -> io.linernotes.text.Folding.accentsAndCase(e.song().artist()).equals(folded)
+                || e.song().featured().stream().anyMatch(f -> io.linernotes.text.Folding.accentsAndCase(f).equals(folded)));
     }
 
     /** The same resolve/absent queries typed into the /meaning song option instead of asked. */
