@@ -1,6 +1,6 @@
 package io.linernotes.answer;
 
-import io.linernotes.song.Song;
+import io.linernotes.core.Song;
 import java.util.List;
 
 /**

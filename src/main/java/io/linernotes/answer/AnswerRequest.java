@@ -1,6 +1,6 @@
 package io.linernotes.answer;
 
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 import java.util.List;
 
 /**

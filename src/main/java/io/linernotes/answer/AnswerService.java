@@ -1,7 +1,8 @@
 package io.linernotes.answer;
 
 import io.linernotes.config.RetrievalConfig;
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
+import io.linernotes.core.Song;
 import io.linernotes.model.AnswerModel;
 import io.linernotes.model.Generated;
 import io.linernotes.model.GenerationRequest;
@@ -12,7 +13,6 @@ import io.linernotes.prompt.PromptTemplates;
 import io.linernotes.retrieval.Chunker;
 import io.linernotes.retrieval.RetrievedPassage;
 import io.linernotes.retrieval.Retriever;
-import io.linernotes.song.Song;
 import io.linernotes.song.SongResolution;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,17 +1,17 @@
 package io.linernotes.answer;
 
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
+import io.linernotes.core.Song;
 import io.linernotes.retrieval.RetrievedPassage;
 import io.linernotes.retrieval.Retriever;
-import io.linernotes.song.Song;
 import io.linernotes.song.SongResolution;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 

@@ -1,7 +1,7 @@
 package io.linernotes.answer;
 
-import io.linernotes.essay.Scope;
-import io.linernotes.song.Song;
+import io.linernotes.core.Scope;
+import io.linernotes.core.Song;
 import io.linernotes.song.SongResolution;
 import java.util.List;
 import java.util.Optional;

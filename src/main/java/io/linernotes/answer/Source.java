@@ -1,6 +1,6 @@
 package io.linernotes.answer;
 
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 
 /**
  * A numbered source of an answer: [number] is how the answer text cites it. It says where the cited passage

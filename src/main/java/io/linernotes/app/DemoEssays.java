@@ -1,10 +1,10 @@
 package io.linernotes.app;
 
+import io.linernotes.core.Scope;
 import io.linernotes.essay.EssayDraft;
 import io.linernotes.essay.EssayFormatException;
 import io.linernotes.essay.EssayParser;
 import io.linernotes.essay.EssayStore;
-import io.linernotes.essay.Scope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,10 +2,10 @@ package io.linernotes.app;
 
 import io.linernotes.answer.SongLookup;
 import io.linernotes.config.SongConfig;
+import io.linernotes.core.Scope;
+import io.linernotes.core.Song;
 import io.linernotes.essay.Essay;
 import io.linernotes.essay.EssayStore;
-import io.linernotes.essay.Scope;
-import io.linernotes.song.Song;
 import io.linernotes.song.SongCatalog;
 import io.linernotes.song.SongResolution;
 import io.linernotes.song.SongResolver;

@@ -5,7 +5,7 @@ import io.linernotes.answer.AnswerRequest;
 import io.linernotes.app.Engine;
 import io.linernotes.config.AppConfig;
 import io.linernotes.config.ModelConfig;
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 import io.linernotes.model.CachingAnswerModel;
 import java.io.IOException;
 import java.nio.file.Path;

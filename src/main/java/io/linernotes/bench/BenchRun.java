@@ -6,9 +6,9 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import io.linernotes.app.Engine;
 import io.linernotes.config.AppConfig;
 import io.linernotes.config.ModelConfig;
+import io.linernotes.core.Scope;
 import io.linernotes.essay.Essay;
 import io.linernotes.essay.EssayFormatException;
-import io.linernotes.essay.Scope;
 import io.linernotes.eval.CorpusRecord;
 import io.linernotes.eval.NaiveRag;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import io.linernotes.answer.Answer;
 import io.linernotes.answer.AnswerRequest;
 import io.linernotes.answer.Source;
 import io.linernotes.app.Engine;
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 import io.linernotes.eval.NaiveRag;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,8 +2,8 @@ package io.linernotes.cli;
 
 import io.linernotes.app.Engine;
 import io.linernotes.console.EssayText;
+import io.linernotes.core.Scope;
 import io.linernotes.essay.Essay;
-import io.linernotes.essay.Scope;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 import picocli.CommandLine.Command;

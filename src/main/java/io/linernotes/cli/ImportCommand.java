@@ -1,9 +1,9 @@
 package io.linernotes.cli;
 
 import io.linernotes.app.Engine;
+import io.linernotes.core.Scope;
 import io.linernotes.essay.EssayFormatException;
 import io.linernotes.essay.EssayService;
-import io.linernotes.essay.Scope;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import io.linernotes.answer.AnswerRequest;
 import io.linernotes.app.Engine;
 import io.linernotes.console.AnswerPrinter;
 import io.linernotes.console.Terminal;
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,7 +2,7 @@ package io.linernotes.console;
 
 import io.linernotes.answer.Answer;
 import io.linernotes.answer.Source;
-import io.linernotes.song.Song;
+import io.linernotes.core.Song;
 import java.util.regex.Pattern;
 
 /**

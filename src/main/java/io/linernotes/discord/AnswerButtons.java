@@ -1,12 +1,12 @@
 package io.linernotes.discord;
 
 import io.linernotes.answer.AnswerRequest;
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
+import io.linernotes.core.Song;
 import io.linernotes.feedback.FeedbackException;
 import io.linernotes.feedback.FeedbackStore;
 import io.linernotes.feedback.StoredAnswer;
 import io.linernotes.feedback.Vote;
-import io.linernotes.song.Song;
 import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;

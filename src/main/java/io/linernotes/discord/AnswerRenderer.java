@@ -1,9 +1,9 @@
 package io.linernotes.discord;
 
-import io.linernotes.text.Mentions;
 import io.linernotes.answer.Answer;
 import io.linernotes.answer.Source;
-import io.linernotes.song.Song;
+import io.linernotes.core.Song;
+import io.linernotes.text.Mentions;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.EnumSet;

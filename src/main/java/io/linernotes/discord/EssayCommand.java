@@ -1,6 +1,6 @@
 package io.linernotes.discord;
 
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.linernotes.discord;
 
+import io.linernotes.core.Scope;
 import io.linernotes.essay.Essay;
 import io.linernotes.essay.EssayDraft;
 import io.linernotes.essay.EssayFormatException;
-import io.linernotes.essay.Scope;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;

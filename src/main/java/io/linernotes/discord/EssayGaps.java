@@ -1,6 +1,6 @@
 package io.linernotes.discord;
 
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 import io.linernotes.feedback.FeedbackStore;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 

@@ -1,6 +1,6 @@
 package io.linernotes.discord;
 
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 
 /** {@code /essay list}: the essays this server sees, its own and the shared ones. */

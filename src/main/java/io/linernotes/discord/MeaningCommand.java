@@ -1,7 +1,7 @@
 package io.linernotes.discord;
 
 import io.linernotes.answer.AnswerRequest;
-import io.linernotes.song.Song;
+import io.linernotes.core.Song;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

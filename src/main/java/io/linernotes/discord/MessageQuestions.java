@@ -1,7 +1,7 @@
 package io.linernotes.discord;
 
 import io.linernotes.answer.AnswerRequest;
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 import io.linernotes.feedback.FeedbackException;
 import io.linernotes.feedback.FeedbackStore;
 import io.linernotes.feedback.StoredAnswer;

@@ -1,6 +1,6 @@
 package io.linernotes.discord;
 
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 import net.dv8tion.jda.api.entities.Guild;
 
 /** The essay scope of a place on Discord: a server's own scope there, the global one in direct messages. */

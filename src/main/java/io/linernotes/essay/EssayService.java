@@ -1,6 +1,7 @@
 package io.linernotes.essay;
 
 import io.linernotes.config.EssayConfig;
+import io.linernotes.core.Scope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

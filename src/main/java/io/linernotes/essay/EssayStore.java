@@ -1,6 +1,7 @@
 package io.linernotes.essay;
 
-import io.linernotes.song.Song;
+import io.linernotes.core.Scope;
+import io.linernotes.core.Song;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,5 @@
 package io.linernotes.essay;
 
-import io.linernotes.model.AnswerCache;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

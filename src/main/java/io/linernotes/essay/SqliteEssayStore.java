@@ -1,8 +1,9 @@
 package io.linernotes.essay;
 
-import io.linernotes.song.Song;
-import java.io.IOException;
+import io.linernotes.core.Scope;
+import io.linernotes.core.Song;
 import io.linernotes.files.PrivateFiles;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

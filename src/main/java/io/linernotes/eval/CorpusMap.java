@@ -1,7 +1,7 @@
 package io.linernotes.eval;
 
+import io.linernotes.core.Song;
 import io.linernotes.essay.Essay;
-import io.linernotes.song.Song;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

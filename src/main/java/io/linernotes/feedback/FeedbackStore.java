@@ -1,6 +1,6 @@
 package io.linernotes.feedback;
 
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 import io.linernotes.files.PrivateFiles;
 import java.nio.file.Path;
 import java.sql.Connection;

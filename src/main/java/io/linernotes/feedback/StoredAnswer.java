@@ -1,6 +1,6 @@
 package io.linernotes.feedback;
 
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 import java.time.Instant;
 
 /** An answer as given, kept so a vote can name what it was about. {@code songId} is null when no song was resolved. */

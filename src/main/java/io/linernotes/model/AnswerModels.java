@@ -14,6 +14,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.linernotes.config.ConfigException;
 import io.linernotes.config.ModelConfig;
+import io.linernotes.resilience.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package io.linernotes.model;
 
 import io.linernotes.config.ModelConfig;
+import io.linernotes.essay.AnswerCache;
 import io.linernotes.prompt.Canary;
 import io.linernotes.retrieval.RetrievedPassage;
 import java.nio.charset.StandardCharsets;

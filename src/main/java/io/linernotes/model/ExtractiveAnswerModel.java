@@ -1,8 +1,8 @@
 package io.linernotes.model;
 
+import io.linernotes.core.Song;
 import io.linernotes.model.SentenceScorer.Scored;
 import io.linernotes.retrieval.RetrievedPassage;
-import io.linernotes.song.Song;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

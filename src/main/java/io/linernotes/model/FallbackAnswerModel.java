@@ -1,6 +1,9 @@
 package io.linernotes.model;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.linernotes.resilience.Deadline;
+import io.linernotes.resilience.ProviderSkippedException;
+import io.linernotes.resilience.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

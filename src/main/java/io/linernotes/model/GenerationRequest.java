@@ -1,8 +1,8 @@
 package io.linernotes.model;
 
+import io.linernotes.core.Song;
 import io.linernotes.prompt.ChatPrompt;
 import io.linernotes.retrieval.RetrievedPassage;
-import io.linernotes.song.Song;
 import java.util.List;
 
 /**

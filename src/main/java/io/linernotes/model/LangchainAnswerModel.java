@@ -11,6 +11,8 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.linernotes.prompt.ChatPrompt;
+import io.linernotes.resilience.Deadline;
+import io.linernotes.resilience.RetryPolicy;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

@@ -1,6 +1,6 @@
 package io.linernotes.model;
 
-import io.linernotes.song.Song;
+import io.linernotes.core.Song;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;

@@ -8,6 +8,8 @@ import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import io.linernotes.resilience.ProviderHttpException;
+import io.linernotes.resilience.RetryPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package io.linernotes.model;
 
+import io.linernotes.core.Song;
 import io.linernotes.retrieval.RetrievedPassage;
-import io.linernotes.song.Song;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,8 +1,8 @@
 package io.linernotes.prompt;
 
+import io.linernotes.core.Song;
 import io.linernotes.essay.Essay;
 import io.linernotes.retrieval.RetrievedPassage;
-import io.linernotes.song.Song;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;

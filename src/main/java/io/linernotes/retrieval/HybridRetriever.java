@@ -1,9 +1,9 @@
 package io.linernotes.retrieval;
 
 import io.linernotes.config.RetrievalConfig;
+import io.linernotes.core.Scope;
 import io.linernotes.essay.Essay;
 import io.linernotes.essay.EssayStore;
-import io.linernotes.essay.Scope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

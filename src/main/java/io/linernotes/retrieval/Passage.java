@@ -1,6 +1,6 @@
 package io.linernotes.retrieval;
 
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 
 /**
  * A paragraph-sized chunk of an essay, the unit of retrieval. {@code position} counts chunks from 0

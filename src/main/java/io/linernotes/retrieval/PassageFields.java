@@ -1,6 +1,6 @@
 package io.linernotes.retrieval;
 
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;

@@ -5,7 +5,7 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import io.linernotes.config.ConfigException;
 import io.linernotes.config.EmbeddingConfig;
-import io.linernotes.model.RetryPolicy;
+import io.linernotes.resilience.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

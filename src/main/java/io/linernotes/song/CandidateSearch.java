@@ -1,6 +1,6 @@
 package io.linernotes.song;
 
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,7 +1,7 @@
 package io.linernotes.song;
 
 import io.linernotes.config.SongConfig;
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 import io.linernotes.song.ArtistMatcher.Credit;
 import io.linernotes.song.TitleMatcher.TitleMatch;
 import java.util.ArrayList;

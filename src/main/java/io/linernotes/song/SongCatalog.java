@@ -1,6 +1,7 @@
 package io.linernotes.song;
 
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
+import io.linernotes.core.Song;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

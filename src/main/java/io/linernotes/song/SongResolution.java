@@ -1,5 +1,6 @@
 package io.linernotes.song;
 
+import io.linernotes.core.Song;
 import java.util.List;
 
 /** The outcome of finding a song from what a user typed: found, ambiguous, or not found. Never a guess. */

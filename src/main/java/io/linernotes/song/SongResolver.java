@@ -1,7 +1,8 @@
 package io.linernotes.song;
 
 import io.linernotes.config.SongConfig;
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
+import io.linernotes.core.Song;
 import io.linernotes.song.MatchJudge.Verdict;
 import io.linernotes.song.TitleMatcher.TitleMatch;
 import java.util.ArrayList;

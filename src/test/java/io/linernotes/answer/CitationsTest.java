@@ -3,7 +3,7 @@ package io.linernotes.answer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 import io.linernotes.retrieval.Chunker;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

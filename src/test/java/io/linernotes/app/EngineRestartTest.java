@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.linernotes.answer.Answer;
 import io.linernotes.answer.AnswerRequest;
 import io.linernotes.config.AppConfig;
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

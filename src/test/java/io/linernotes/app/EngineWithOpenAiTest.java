@@ -10,7 +10,7 @@ import io.linernotes.answer.AnswerRequest;
 import io.linernotes.config.AppConfig;
 import io.linernotes.config.ModelConfig;
 import io.linernotes.config.RetrievalConfig;
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 import io.linernotes.model.FakeModelServer;
 import java.nio.file.Path;
 import java.util.ArrayList;

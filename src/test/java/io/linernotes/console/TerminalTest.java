@@ -64,7 +64,7 @@ class TerminalTest {
     void printerColours() {
         var answer = new io.linernotes.answer.Answer(io.linernotes.answer.Answer.Status.ANSWERED, "Lead. [1]",
                 List.of("a note"), List.of(new io.linernotes.answer.Source(1, 1, "L", "Ann", null,
-                        io.linernotes.essay.Scope.GLOBAL, "Passage text.")), null, List.of(), "extractive");
+                        io.linernotes.core.Scope.GLOBAL, "Passage text.")), null, List.of(), "extractive");
         assertTrue(AnswerPrinter.render(answer, true).contains("\u001B["));
         assertFalse(AnswerPrinter.render(answer, false).contains("\u001B"));
     }

@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.linernotes.core.Scope;
 import io.linernotes.discord.emulation.Actor;
-import io.linernotes.discord.emulation.DiscordEmulator;
 import io.linernotes.discord.emulation.DiscordEmulator.Interaction;
+import io.linernotes.discord.emulation.DiscordEmulator;
 import io.linernotes.discord.emulation.EmulatedGuild;
 import io.linernotes.essay.Essay;
-import io.linernotes.essay.Scope;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

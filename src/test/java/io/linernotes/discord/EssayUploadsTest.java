@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.linernotes.config.DiscordConfig;
+import io.linernotes.core.Scope;
 import io.linernotes.discord.emulation.Actor;
 import io.linernotes.discord.emulation.BrokenFile;
-import io.linernotes.discord.emulation.DiscordEmulator;
 import io.linernotes.discord.emulation.DiscordEmulator.Interaction;
+import io.linernotes.discord.emulation.DiscordEmulator;
 import io.linernotes.discord.emulation.EmulatedGuild;
 import io.linernotes.discord.emulation.RecordedRequest;
-import io.linernotes.essay.Scope;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.linernotes.core.Scope;
 import io.linernotes.discord.emulation.Actor;
 import io.linernotes.discord.emulation.BrokenFile;
-import io.linernotes.discord.emulation.DiscordEmulator;
 import io.linernotes.discord.emulation.DiscordEmulator.Interaction;
+import io.linernotes.discord.emulation.DiscordEmulator;
 import io.linernotes.discord.emulation.EmulatedGuild;
 import io.linernotes.discord.emulation.RecordedRequest;
-import io.linernotes.essay.Scope;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -25,10 +25,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Hostile inputs through Discord: each gets a private reply in plain words, and nothing is stored half-way")
 class HostileDiscordInputTest {

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.linernotes.answer.AnswerRequest;
+import io.linernotes.core.Scope;
 import io.linernotes.discord.emulation.Actor;
-import io.linernotes.discord.emulation.DiscordEmulator;
 import io.linernotes.discord.emulation.DiscordEmulator.Interaction;
+import io.linernotes.discord.emulation.DiscordEmulator;
 import io.linernotes.discord.emulation.EmulatedGuild;
 import io.linernotes.discord.emulation.RecordedRequest;
-import io.linernotes.essay.Scope;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

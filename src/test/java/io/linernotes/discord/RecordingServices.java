@@ -2,12 +2,12 @@ package io.linernotes.discord;
 
 import io.linernotes.answer.Answer;
 import io.linernotes.answer.AnswerRequest;
+import io.linernotes.core.Scope;
+import io.linernotes.core.Song;
 import io.linernotes.essay.Essay;
 import io.linernotes.essay.EssayDraft;
 import io.linernotes.essay.EssayFormatException;
 import io.linernotes.essay.EssayRevision;
-import io.linernotes.essay.Scope;
-import io.linernotes.song.Song;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -10,13 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.linernotes.model.FakeModelServer;
 import io.linernotes.config.ModelConfig;
 import io.linernotes.discord.emulation.Actor;
-import io.linernotes.discord.emulation.DiscordEmulator;
 import io.linernotes.discord.emulation.DiscordEmulator.Interaction;
+import io.linernotes.discord.emulation.DiscordEmulator;
 import io.linernotes.discord.emulation.EmulatedGuild;
 import io.linernotes.discord.emulation.RecordedRequest;
+import io.linernotes.model.FakeModelServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -146,7 +146,7 @@ class SharedSongDetailsTest {
             harness.engine.essays().importFile("paper-comet.md", ("---\ntitle: Paper Comet\nartist: The Comets\n"
                     + "year: 2003\n---\nPaper Comet remembers a kite festival on the cliffs, where the kite broke free "
                     + "and a summer ended with it.\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    io.linernotes.essay.Scope.GLOBAL);
+                    io.linernotes.core.Scope.GLOBAL);
 
             Interaction suggest = discord.autocomplete(moderatorB, "meaning", focused("song", "paper"));
             JsonNode choices = discord.awaitCallback(suggest).body().path("data").path("choices");

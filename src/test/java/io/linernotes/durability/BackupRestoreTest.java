@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.linernotes.app.Engine;
 import io.linernotes.cli.CliRunner.Run;
+import io.linernotes.core.Scope;
 import io.linernotes.essay.Essay;
-import io.linernotes.essay.Scope;
 import io.linernotes.essay.StoreArchive;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.linernotes.app.Consistency;
 import io.linernotes.app.Engine;
+import io.linernotes.core.Scope;
 import io.linernotes.essay.Essay;
-import io.linernotes.essay.Scope;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;

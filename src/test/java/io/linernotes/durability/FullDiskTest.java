@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.linernotes.app.Consistency;
 import io.linernotes.app.Engine;
+import io.linernotes.core.Scope;
 import io.linernotes.essay.Essay;
-import io.linernotes.essay.Scope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

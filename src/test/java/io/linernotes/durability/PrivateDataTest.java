@@ -55,7 +55,7 @@ class PrivateDataTest {
                 writeEssay(tmp, 1).toString());
         assertEquals(0, imported.exit(), imported.err());
         try (FeedbackStore feedback = FeedbackStore.open(data)) {
-            feedback.recordGap(io.linernotes.essay.Scope.guild("1"), "a private question", null);
+            feedback.recordGap(io.linernotes.core.Scope.guild("1"), "a private question", null);
             assertEquals("rwx------", mode(data));
             List<Path> dbs = databases(data);
             assertTrue(dbs.stream().anyMatch(p -> p.endsWith("linernotes.db"))

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.linernotes.app.Engine;
 import io.linernotes.cli.CliRunner.Run;
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

@@ -8,6 +8,7 @@ import io.linernotes.app.Engine;
 import io.linernotes.config.AppConfig;
 import io.linernotes.config.EssayConfig;
 import io.linernotes.config.RetrievalConfig;
+import io.linernotes.core.Scope;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.linernotes.config.EssayConfig;
+import io.linernotes.core.Scope;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

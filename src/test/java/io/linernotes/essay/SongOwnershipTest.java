@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.linernotes.song.Song;
+import io.linernotes.core.Scope;
+import io.linernotes.core.Song;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.linernotes.config.EssayConfig;
+import io.linernotes.core.Scope;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -9,7 +9,7 @@ import io.linernotes.app.Engine;
 import io.linernotes.config.AppConfig;
 import io.linernotes.config.RetrievalConfig;
 import io.linernotes.console.ConsoleSession;
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linernotes.core.Scope;
+import io.linernotes.core.Song;
 import io.linernotes.essay.Essay;
-import io.linernotes.essay.Scope;
 import io.linernotes.retrieval.Passage;
 import io.linernotes.retrieval.RetrievedPassage;
-import io.linernotes.song.Song;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,6 +13,7 @@ import io.linernotes.model.FakeModelServer.Recorded;
 import io.linernotes.model.FakeModelServer.Step;
 import io.linernotes.prompt.PromptBuilder;
 import io.linernotes.prompt.PromptTemplates;
+import io.linernotes.resilience.RetryPolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -11,6 +11,7 @@ import io.linernotes.model.FakeModelServer.Recorded;
 import io.linernotes.model.FakeModelServer.Step;
 import io.linernotes.prompt.PromptBuilder;
 import io.linernotes.prompt.PromptTemplates;
+import io.linernotes.resilience.RetryPolicy;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.linernotes.model;
 
+import io.linernotes.core.Scope;
+import io.linernotes.core.Song;
 import io.linernotes.essay.Essay;
-import io.linernotes.essay.Scope;
 import io.linernotes.retrieval.Passage;
 import io.linernotes.retrieval.RetrievedPassage;
-import io.linernotes.song.Song;
 import java.time.Instant;
 import java.util.List;
 

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.linernotes.core.Scope;
+import io.linernotes.core.Song;
 import io.linernotes.essay.Essay;
 import io.linernotes.essay.EssayDraft;
-import io.linernotes.essay.Scope;
-import io.linernotes.song.Song;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;

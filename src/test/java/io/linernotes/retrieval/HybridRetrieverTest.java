@@ -1,15 +1,14 @@
 package io.linernotes.retrieval;
 
-import io.linernotes.essay.SqliteEssayStore;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.linernotes.config.RetrievalConfig;
+import io.linernotes.core.Scope;
 import io.linernotes.essay.Essay;
 import io.linernotes.essay.EssayDraft;
-import io.linernotes.essay.Scope;
+import io.linernotes.essay.SqliteEssayStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

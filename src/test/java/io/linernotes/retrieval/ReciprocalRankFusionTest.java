@@ -2,7 +2,7 @@ package io.linernotes.retrieval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.linernotes.config.EssayConfig;
 import io.linernotes.config.RetrievalConfig;
+import io.linernotes.core.Scope;
 import io.linernotes.essay.Essay;
 import io.linernotes.essay.EssayDraft;
 import io.linernotes.essay.EssayParser;
-import io.linernotes.essay.Scope;
 import io.linernotes.essay.SqliteEssayStore;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

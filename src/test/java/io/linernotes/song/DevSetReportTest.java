@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;

@@ -1,6 +1,6 @@
 package io.linernotes.song;
 
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 
 /** Not a test: prints how the corpus catalogue judges the queries given as arguments (a tuning aid). */
 final class ResolverDebugRun {

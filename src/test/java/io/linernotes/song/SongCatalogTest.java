@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
+import io.linernotes.core.Song;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -3,7 +3,8 @@ package io.linernotes.song;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
+import io.linernotes.core.Song;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.linernotes.song;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -2,7 +2,8 @@ package io.linernotes.song;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.linernotes.essay.Scope;
+import io.linernotes.core.Scope;
+import io.linernotes.core.Song;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

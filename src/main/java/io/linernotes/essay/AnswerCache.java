@@ -1,4 +1,4 @@
-package io.linernotes.model;
+package io.linernotes.essay;
 
 import java.util.Optional;
 

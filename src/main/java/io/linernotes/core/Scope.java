@@ -1,4 +1,4 @@
-package io.linernotes.essay;
+package io.linernotes.core;
 
 import java.util.Objects;
 

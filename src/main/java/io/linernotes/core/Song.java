@@ -1,4 +1,4 @@
-package io.linernotes.song;
+package io.linernotes.core;
 
 import java.util.List;
 import java.util.Objects;

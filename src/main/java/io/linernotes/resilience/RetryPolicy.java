@@ -1,4 +1,4 @@
-package io.linernotes.model;
+package io.linernotes.resilience;
 
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.HttpException;
@@ -134,7 +134,7 @@ public final class RetryPolicy {
 
     /**
      * Every attempt's outcome goes to the breaker; the breaker itself counts a failure that was the request's
-     * own fault as a success (see {@link AnswerModels#breaker}). Durations are not reported: slowness is the
+     * own fault as a success (see {@code AnswerModels#breaker} in the model package). Durations are not reported: slowness is the
      * deadline's business, not the breaker's.
      */
     private static void report(CircuitBreaker breaker, RuntimeException failure) {
@@ -152,7 +152,7 @@ public final class RetryPolicy {
      * A failure that was the request's own fault (a 400 such as a prompt too long for the context) shows the
      * provider is up, so it does not count against the breaker; everything else does.
      */
-    static boolean isRequestFault(Throwable failure) {
+    public static boolean isRequestFault(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof AuthenticationException) {
                 return false;
@@ -194,7 +194,7 @@ public final class RetryPolicy {
     }
 
     /** Class and first line of the message: enough to diagnose, short enough to log at warn. */
-    static String summary(Throwable e) {
+    public static String summary(Throwable e) {
         String message = e.getMessage();
         if (message == null) {
             return e.getClass().getSimpleName();

@@ -1,4 +1,4 @@
-package io.linernotes.model;
+package io.linernotes.resilience;
 
 import dev.langchain4j.exception.HttpException;
 import java.time.Duration;
@@ -37,7 +37,7 @@ public final class ProviderHttpException extends HttpException {
      * Parses a {@code retry-after} value: seconds (possibly fractional, as some gateways send) or an HTTP
      * date. Anything unreadable or negative counts as not given.
      */
-    static Duration parseRetryAfter(String value, java.time.Clock clock) {
+    public static Duration parseRetryAfter(String value, java.time.Clock clock) {
         if (value == null || value.isBlank()) {
             return null;
         }
