@@ -5,6 +5,7 @@ import io.linernotes.essay.Essay;
 import io.linernotes.essay.EssayDraft;
 import io.linernotes.essay.EssayFormatException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
@@ -101,13 +102,11 @@ final class EssayAdd implements EssayHandler {
 
     @Override
     public void onModal(ModalInteractionEvent event, Scope scope, String[] args) {
-        EssayDraft draft;
-        try {
-            draft = EssayForms.parse(event, event.getUser().getName());
-        } catch (EssayFormatException e) {
-            Replies.ephemeral(event, e.getMessage());
+        Optional<EssayDraft> parsed = EssayForms.draftOrReply(event);
+        if (parsed.isEmpty()) {
             return;
         }
+        EssayDraft draft = parsed.get();
         asker.essayWork(event, () -> {
             try {
                 BotServices.Added added = services.add(draft, scope);

@@ -38,13 +38,11 @@ final class EssayEdit implements EssayHandler {
             Replies.ephemeral(event, "That form no longer works.");
             return;
         }
-        EssayDraft draft;
-        try {
-            draft = EssayForms.parse(event, event.getUser().getName());
-        } catch (EssayFormatException e) {
-            Replies.ephemeral(event, e.getMessage());
+        Optional<EssayDraft> parsed = EssayForms.draftOrReply(event);
+        if (parsed.isEmpty()) {
             return;
         }
+        EssayDraft draft = parsed.get();
         asker.essayWork(event, () -> {
             try {
                 return services.edit(id, draft, scope)

@@ -5,6 +5,7 @@ import io.linernotes.essay.EssayDraft;
 import io.linernotes.essay.EssayFormatException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
@@ -67,6 +68,16 @@ final class EssayForms {
      * The submitted form as a draft; the message of the exception is meant for the moderator. Discord enforces
      * the form's lengths itself, but a client can send anything: every limit is checked again here.
      */
+    /** The submitted form as a draft by its submitter; empty, with the reason told privately, when it is not one. */
+    static Optional<EssayDraft> draftOrReply(ModalInteractionEvent event) {
+        try {
+            return Optional.of(parse(event, event.getUser().getName()));
+        } catch (EssayFormatException e) {
+            Replies.ephemeral(event, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     static EssayDraft parse(ModalInteractionEvent event, String author) throws EssayFormatException {
         checkLength(event, "title", "The song title", NAME_MAX);
         checkLength(event, "artist", "The artist", NAME_MAX);
