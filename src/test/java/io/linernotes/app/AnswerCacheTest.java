@@ -13,12 +13,9 @@ import io.linernotes.core.Scope;
 import io.linernotes.essay.Essay;
 import io.linernotes.essay.EssayDraft;
 import io.linernotes.model.FakeModelServer;
+import io.linernotes.model.ManualClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +34,7 @@ class AnswerCacheTest {
     Path dataDir;
 
     private FakeModelServer server;
-    private final MovableClock clock = new MovableClock();
+    private final ManualClock clock = new ManualClock();
 
     @BeforeEach
     void start() throws Exception {
@@ -159,29 +156,5 @@ class AnswerCacheTest {
     private static EssayDraft draftOf(Essay e, String more) {
         return new EssayDraft(e.song().title(), e.song().artist(), e.song().featured(), e.song().year(),
                 e.song().album(), e.author(), e.source(), e.body() + more);
-    }
-
-    /** A clock that moves only when the test moves it. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
