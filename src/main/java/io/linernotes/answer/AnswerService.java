@@ -69,7 +69,8 @@ public final class AnswerService {
         String question = Questions.clean(request.question());
         String hint = request.songHint() == null ? "" : Questions.clean(request.songHint());
         Scope scope = request.scope();
-        Song picked = request.songId() == null ? null : songs.byId(request.songId()).orElse(null);
+        // A picked id is believed only where its song is visible: a crafted menu value must not reach another server's.
+        Song picked = request.songId() == null ? null : songs.byId(request.songId(), scope).orElse(null);
         if (picked != null) {
             return answerAbout(picked, orMeaningOf(question, picked), songNames(picked), List.of(), request, partial);
         }

@@ -26,4 +26,7 @@ public interface SongLookup {
     Set<Long> songsOfArtistsNamedIn(String question, Scope reader);
 
     Optional<Song> byId(long id);
+
+    /** The song {@code id} if {@code reader} may see it (one of its essays is shared or the reader's own). */
+    Optional<Song> byId(long id, Scope reader);
 }

@@ -111,4 +111,10 @@ final class LiveCatalogue implements SongLookup {
     public Optional<Song> byId(long id) {
         return catalog.byId(id);
     }
+
+    @Override
+    public Optional<Song> byId(long id, Scope reader) {
+        SongCatalog current = catalog;
+        return current.byId(id).filter(s -> current.scopesOf(id).stream().anyMatch(reader::canSee));
+    }
 }

@@ -134,5 +134,11 @@ class EngineEndToEndTest {
         assertNotNull(inA.song());
         Answer inB = engine.answers().answer(AnswerRequest.meaning("paper lanterns", null, Scope.guild("222")));
         assertEquals(Answer.Status.NO_COMMENTARY, inB.status());
+        // A picked song id (the song menu) from another server names nothing there: neither answer nor echo.
+        Answer pickedInB = engine.answers().answer(
+                AnswerRequest.meaning("what does it mean?", null, Scope.guild("222")).about(inA.song().id()));
+        assertEquals(Answer.Status.NO_COMMENTARY, pickedInB.status());
+        assertFalse(pickedInB.text().contains("Paper Lanterns"), pickedInB.text());
+        assertEquals(null, pickedInB.song());
     }
 }
