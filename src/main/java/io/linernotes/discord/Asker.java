@@ -114,8 +114,16 @@ public final class Asker {
         }
     }
 
-    /** Runs a small task for {@code userId} on the answer pool (a store read that must stay off the gateway thread). */
-    public void inBackground(String userId, Runnable task) {
+    /**
+     * Runs a small task for {@code userId} on the answer pool (a store read that must stay off the gateway
+     * thread), behind the same rate limits as a question; a refused one is dropped without a word.
+     */
+    public void inBackground(Message message, Runnable task) {
+        String userId = message.getAuthor().getId();
+        if (admission.admit(userId, message.isFromGuild() ? message.getGuild().getId() : null)
+                instanceof Admission.Refused) {
+            return;
+        }
         answers.submit(userId, task);
     }
 

@@ -71,7 +71,7 @@ public final class MessageQuestions implements Feature {
         String raw = stripMention(message.getContentRaw(), self.getId());
         if (!direct && !mentioned && raw.isEmpty()) {
             // A reply with the ping off arrives without its text: say how to be heard, if it answered one of ours.
-            asker.inBackground(userId, () -> {
+            asker.inBackground(message, () -> {
                 if (storedAnswer(repliedTo, scope).isPresent()) {
                     Asker.replyTo(message, REPLY_WITHOUT_PING);
                 }

@@ -66,6 +66,18 @@ class ServerFollowUpTest {
             RecordedRequest hint = awaitChannelMessage(harness, 3);
             assertEquals(MessageQuestions.REPLY_WITHOUT_PING, hint.body().path("content").asText());
             assertEquals(asked, harness.services.requests.size());
+
+            // Hints spend the same per-user bucket as questions (6 a minute): ten at once are not ten hints.
+            for (int i = 0; i < 10; i++) {
+                harness.discord.replyInGuild(member, firstAnswerId, "", false);
+            }
+            awaitChannelMessage(harness, 4);
+            Thread.sleep(1_500);
+            long hints = harness.discord.requests().stream()
+                    .filter(r -> r.is("POST", "channels/" + CHANNEL + "/messages"))
+                    .filter(r -> MessageQuestions.REPLY_WITHOUT_PING.equals(r.body().path("content").asText()))
+                    .count();
+            assertTrue(hints >= 2 && hints <= 7, "hints sent for 11 ping-off replies: " + hints);
         }
 
         try (BotHarness restarted = new BotHarness(dataDir, BotHarness.config(List.of()),
