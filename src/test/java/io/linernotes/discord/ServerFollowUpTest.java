@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.linernotes.answer.AnswerRequest;
+import io.linernotes.config.DiscordConfig;
 import io.linernotes.discord.emulation.Actor;
 import io.linernotes.discord.emulation.DiscordEmulator.Interaction;
 import io.linernotes.discord.emulation.EmulatedGuild;
@@ -66,18 +67,6 @@ class ServerFollowUpTest {
             RecordedRequest hint = awaitChannelMessage(harness, 3);
             assertEquals(MessageQuestions.REPLY_WITHOUT_PING, hint.body().path("content").asText());
             assertEquals(asked, harness.services.requests.size());
-
-            // Hints spend the same per-user bucket as questions (6 a minute): ten at once are not ten hints.
-            for (int i = 0; i < 10; i++) {
-                harness.discord.replyInGuild(member, firstAnswerId, "", false);
-            }
-            awaitChannelMessage(harness, 4);
-            Thread.sleep(1_500);
-            long hints = harness.discord.requests().stream()
-                    .filter(r -> r.is("POST", "channels/" + CHANNEL + "/messages"))
-                    .filter(r -> MessageQuestions.REPLY_WITHOUT_PING.equals(r.body().path("content").asText()))
-                    .count();
-            assertTrue(hints >= 2 && hints <= 7, "hints sent for 11 ping-off replies: " + hints);
         }
 
         try (BotHarness restarted = new BotHarness(dataDir, BotHarness.config(List.of()),
@@ -89,6 +78,30 @@ class ServerFollowUpTest {
             AnswerRequest followUp = lastAsking(restarted, "and the outro?");
             assertEquals(1, followUp.history().size());
             assertFalse(followUp.history().get(0).songId() == null);
+        }
+    }
+
+    @Test
+    @DisplayName("ping-off replies spend the member's rate-limit bucket: ten at once are not ten hints")
+    void hintsSpendTheBucket() throws Exception {
+        Actor member = Actor.member(GUILD, CHANNEL, "310000000000000033", Actor.MEMBER);
+        // Three questions a minute for one member: a burst of three, then one every 20 s.
+        DiscordConfig strict = new DiscordConfig(List.of(), List.of(), null, null, 2, 20, 3, 10_000, 0);
+        try (BotHarness harness = new BotHarness(dataDir, strict, new EmulatedGuild(GUILD, CHANNEL, Map.of()))) {
+            Interaction slash = harness.discord.slash(member, "meaning", option("song", "Runaway"));
+            RecordedRequest answer = harness.discord.awaitWebhook(slash, "the answer",
+                    r -> r.visibleText().contains(AnswerCommandsTest.RUNAWAY_LABEL));
+            String answerId = harness.discord.messageIdOf(answer);
+            awaitStored(harness, answerId);
+            for (int i = 0; i < 10; i++) {
+                harness.discord.replyInGuild(member, answerId, "", false);
+            }
+            awaitChannelMessage(harness, 1);
+            Thread.sleep(1_500);
+            long hints = harness.discord.requests(r -> r.is("POST", "channels/" + CHANNEL + "/messages")).stream()
+                    .filter(r -> MessageQuestions.REPLY_WITHOUT_PING.equals(r.body().path("content").asText()))
+                    .count();
+            assertTrue(hints >= 1 && hints <= 3, "hints for ten ping-off replies with two questions left: " + hints);
         }
     }
 
