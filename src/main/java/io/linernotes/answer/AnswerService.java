@@ -96,7 +96,7 @@ public final class AnswerService {
     }
 
     /**
-     * "No commentary on “Suzanne” by Leonard Cohen yet": the song as it was understood, never the whole question;
+     * "No commentary on “Glass Harbour” by Orrin yet": the song as it was understood, never the whole question;
      * when the artist has stored songs, a note names up to {@value #SUGGESTIONS} of them.
      */
     private Answer refusal(SongResolution.NotFound notFound, Scope scope) {

@@ -82,8 +82,8 @@ final class Questions {
     }
 
     /**
-     * Whether the question is only a song's name wrapped in question words ("hey jude what does it mean",
-     * "Sugar by Maroon 5 meaning"): when no such song is known, the honest answer is that there is no
+     * Whether the question is only a song's name wrapped in question words ("paper sky what does it mean",
+     * "Quiet Town by The Lanterns meaning"): when no such song is known, the honest answer is that there is no
      * commentary, not a passage about some other song that shares a word.
      */
     static boolean onlyNamesASong(String question) {
@@ -119,7 +119,7 @@ final class Questions {
 
     /**
      * Whether the text asks something (a question word anywhere, or a question mark) rather than only typing a
-     * name ("Dan Fogelberg - Heart Frequency"): only questions may be answered from passages that match them.
+     * name ("Jun Marlow - Seven Rivers"): only questions may be answered from passages that match them.
      */
     static boolean asksSomething(String question) {
         String q = fold(question);

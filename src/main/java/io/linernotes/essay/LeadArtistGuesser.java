@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Guesses a song's artist (and featured artist) from an encyclopaedic lead such as
- * "“Catch 22” is a song by Australian rapper Illy featuring English singer, Anne-Marie." Used only when
+ * "“Glass Harbour” is a song by Welsh rapper Orrin featuring Irish singer, Maeve Doyle." Used only when
  * a record names no artist; a guess that does not look like a name is no guess.
  */
 final class LeadArtistGuesser {

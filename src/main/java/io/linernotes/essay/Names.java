@@ -61,8 +61,8 @@ final class Names {
     }
 
     /**
-     * Splits an artist credit that carries its featured artists ("AKA featuring Burna Boy",
-     * "Malú (feat. Pablo Alborán)") into {main artist, featured credit}; the credit is "" when there is none.
+     * Splits an artist credit that carries its featured artists ("Ada Vale featuring Tomo Reyes",
+     * "Inés (feat. Joaquín Almar)") into {main artist, featured credit}; the credit is "" when there is none.
      * Only explicit feat./ft./featuring split: "Simon & Garfunkel" is one artist.
      */
     static String[] splitArtist(String artist) {

@@ -106,7 +106,7 @@ public final class CorpusMap {
         if (exact != null) {
             return Optional.of(exact);
         }
-        // "Wikipedia: Cherry Wine (Hozier song) (CC BY-SA 3.0)": try every cut before a " (".
+        // "Wikipedia: Glass Harbour (Orrin song) (CC BY-SA 3.0)": try every cut before a " (".
         for (int i = source.indexOf(" ("); i > 0; i = source.indexOf(" (", i + 1)) {
             CorpusRecord r = bySource.get(source.substring(0, i));
             if (r != null) {

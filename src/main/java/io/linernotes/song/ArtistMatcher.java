@@ -56,7 +56,7 @@ final class ArtistMatcher {
         return within(claim, name) >= 0 || within(name, claim) >= 0 || sameWordsAnyOrder(claim, name);
     }
 
-    /** "cudi kid" for "Kid Cudi": every word of one name pairs with a distinct near-equal word of the other. */
+    /** "marlow jun" for "Jun Marlow": every word of one name pairs with a distinct near-equal word of the other. */
     static boolean sameWordsAnyOrder(List<String> claim, List<String> name) {
         if (claim.size() < 2 || claim.size() != name.size()) {
             return false;

@@ -12,7 +12,7 @@ import java.util.Set;
  * Picks the few songs worth matching in detail: those whose title shares (near) words with the query, or
  * whose joined title words meet two query words run together, ranked by how much of their title those words
  * cover; songs by an artist the query names get a nudge so
- * titles made only of common words ("Who I Am") still make the cut.
+ * titles made only of common words ("What We Are") still make the cut.
  */
 final class CandidateSearch {
 

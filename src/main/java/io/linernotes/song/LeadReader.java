@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads what an essay's opening says about its song's names. Articles open with the title as they spell
- * it, often with other names ({@code "Descendants of the Dragon", also translated as "Heirs of the
- * Dragon"}) — names users ask by although the record does not carry them.
+ * it, often with other names ({@code "Lantern Road", also released as "The Road of
+ * Lanterns"}) — names users ask by although the record does not carry them.
  */
 final class LeadReader {
 

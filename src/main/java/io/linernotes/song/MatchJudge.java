@@ -111,8 +111,8 @@ final class MatchJudge {
             return verdict(tm, ok, s - config.conflictPenalty(),
                     new SongResolution.Misattribution(claim.surface(), false), "other artist named");
         }
-        // with no artist to vouch for it, every real word of the title must have been typed: "Love My
-        // Life" is another song, not "(I Wanna) Love My Life Away"
+        // with no artist to vouch for it, every real word of the title must have been typed: "Paper
+        // Sky" is another song, not "(We Fold) Paper Sky Away"
         if (!question) {
             return verdict(tm, good && whole && unexplained == 0, s, null, "title alone");
         }
@@ -166,8 +166,8 @@ final class MatchJudge {
 
     /**
      * A content word right before or after the title, in the same phrase and explained by no artist: the user's
-     * title is longer than the stored one, so it is another title ("24.000 banners" is not "24.000 baci",
-     * "Beautiful Town" is not "Beautiful").
+     * title is longer than the stored one, so it is another title ("Seven Rivers Home" is not "Seven Rivers",
+     * "Quiet Town" is not "Quiet").
      */
     private static boolean strayBeside(QueryText q, TitleMatch tm, List<Claim> explained, Claim conflict) {
         for (int i : new int[] {tm.from() - 1, tm.to()}) {
