@@ -99,24 +99,6 @@ final class Questions {
         return false;
     }
 
-    /** The question words around a song's name: "what does … mean", "… song meaning", "tell me about …". */
-    private static final Pattern LEADING_FRAME = Pattern.compile(
-            "^(?:what'?s|what\u2019s|what is|what does|whats|meaning of|explain|tell me about)\\s+(?:the\\s+song\\s+)?",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern TRAILING_FRAME = Pattern.compile(
-            "[\\s,;:-]*(?:song meaning|lyrics meaning|meaning|mean|about|what does it mean|what is it about|"
-                    + "what'?s it about)?[?!.\\s]*$", Pattern.CASE_INSENSITIVE);
-
-    /**
-     * The song's name in a question that only names one ({@link #onlyNamesASong}): "what does Paranoid Android
-     * mean?" gives "Paranoid Android"; the question itself when nothing is left.
-     */
-    static String songNamed(String question) {
-        String name = TRAILING_FRAME.matcher(LEADING_FRAME.matcher(question.strip()).replaceFirst("")).replaceFirst("")
-                .strip();
-        return name.isEmpty() ? question.strip() : name;
-    }
-
     /**
      * Whether the text asks something (a question word anywhere, or a question mark) rather than only typing a
      * name ("Jun Marlow - Seven Rivers"): only questions may be answered from passages that match them.

@@ -63,7 +63,7 @@ final class Understood {
                     || (i > start && start >= 0 && q.word(i).breakBefore());
             if (stop && start >= 0) {
                 int[] run = trimmed(q, start, i);
-                if (run != null && (best == null || run[1] - run[0] > best[1] - best[0])) {
+                if (run != null && !onlyFiller(q, run) && (best == null || run[1] - run[0] > best[1] - best[0])) {
                     best = run;
                 }
                 start = -1;
@@ -73,6 +73,16 @@ final class Understood {
             }
         }
         return best;
+    }
+
+    /** A run of filler words alone ("the" between "about" and "song") names no title. */
+    private static boolean onlyFiller(QueryText q, int[] run) {
+        for (int i = run[0]; i < run[1]; i++) {
+            if (!QueryText.FILLER.contains(q.word(i).norm())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean frame(String norm) {

@@ -42,17 +42,4 @@ class QuestionsTest {
     void cleansInvisibleCharactersAndSpace(String raw, String clean) {
         assertEquals(clean, Questions.clean(raw));
     }
-
-    @ParameterizedTest(name = "[{index}] {0}")
-    @CsvSource(delimiter = '|', value = {
-        "what does Paranoid Android mean        | Paranoid Android",
-        "What's Karma Police about?             | Karma Police",
-        "Sugar by Maroon 5 meaning              | Sugar by Maroon 5",
-        "hey jude what does it mean             | hey jude",
-        "tell me about the song Nutshell        | Nutshell",
-        "meaning                                | meaning",
-    })
-    void namesTheSongInAQuestionThatOnlyNamesOne(String question, String name) {
-        assertEquals(name, Questions.songNamed(question));
-    }
 }

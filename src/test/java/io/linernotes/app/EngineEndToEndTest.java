@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +75,21 @@ class EngineEndToEndTest {
         assertEquals(Answer.Status.NO_COMMENTARY, unknown.status());
         assertTrue(unknown.text().contains("“Suzanne” by Leonard Cohen"), unknown.text());
         assertEquals(List.of(), unknown.notes(), "no stored songs of that artist to name");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+        "what does Paranoid Android mean        | “Paranoid Android”",
+        "What's Karma Police about?             | “Karma Police”",
+        "Sugar by Maroon 5 meaning              | “Sugar” by Maroon 5",
+        "hey jude what does it mean             | “hey jude”",
+        "tell me about the song Nutshell        | “Nutshell”",
+    })
+    @DisplayName("a question that only names an absent song is refused by that song's name, without its question words")
+    void refusalNamesTheSongNotTheQuestion(String question, String named) {
+        Answer answer = engine.answers().answer(AnswerRequest.ask(question, Scope.GLOBAL));
+        assertEquals(Answer.Status.NO_COMMENTARY, answer.status());
+        assertTrue(answer.text().contains(named), answer.text());
     }
 
     @Test
