@@ -5,6 +5,7 @@ import io.linernotes.core.Scope;
 import io.linernotes.core.Song;
 import io.linernotes.feedback.FeedbackException;
 import io.linernotes.feedback.FeedbackStore;
+import io.linernotes.feedback.GivenAnswer;
 import io.linernotes.feedback.StoredAnswer;
 import io.linernotes.feedback.Vote;
 import java.util.List;
@@ -32,13 +33,11 @@ public final class AnswerButtons implements Feature {
     static final String ELSEWHERE = "That button belongs to an answer given somewhere else.";
 
     private final FeedbackStore feedback;
-    private final RecentAnswers recent;
     private final AnswerRenderer renderer;
     private final Asker asker;
 
-    public AnswerButtons(FeedbackStore feedback, RecentAnswers recent, AnswerRenderer renderer, Asker asker) {
+    public AnswerButtons(FeedbackStore feedback, AnswerRenderer renderer, Asker asker) {
         this.feedback = feedback;
-        this.recent = recent;
         this.renderer = renderer;
         this.asker = asker;
     }
@@ -101,8 +100,18 @@ public final class AnswerButtons implements Feature {
         }
     }
 
+    /** The answer stored under {@code answerId} with its request and sources; empty also when the store fails. */
+    private Optional<GivenAnswer> given(long answerId) {
+        try {
+            return feedback.given(answerId);
+        } catch (FeedbackException e) {
+            log.error("could not read answer {} for its buttons", answerId, e);
+            return Optional.empty();
+        }
+    }
+
     private void sources(ButtonInteractionEvent event, long answerId) {
-        Optional<RecentAnswers.Entry> entry = recent.get(answerId);
+        Optional<GivenAnswer> entry = given(answerId);
         if (entry.isEmpty()) {
             Replies.ephemeral(event, GONE);
             return;
@@ -121,7 +130,7 @@ public final class AnswerButtons implements Feature {
     @Override
     public void onSelect(StringSelectInteractionEvent event, String[] args) {
         Optional<Long> answerId = answerId(args);
-        Optional<RecentAnswers.Entry> entry = answerId.flatMap(recent::get);
+        Optional<GivenAnswer> entry = answerId.flatMap(this::given);
         if (!args[0].equals("pick") || entry.isEmpty() || event.getValues().isEmpty()) {
             Replies.ephemeral(event, GONE);
             return;

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One answer from question to Discord, shared by {@code /meaning}, {@code /ask}, the song picker, DMs and
- * mentions: ask the engine (streaming into the sink), remember the answer under an id for its buttons,
+ * mentions: ask the engine (streaming into the sink), store the answer under an id for its buttons,
  * note a gap when no essay covered it, render within limits and deliver. Runs on a worker thread.
  */
 public final class AnswerFlow {
@@ -20,13 +20,11 @@ public final class AnswerFlow {
 
     private final BotServices services;
     private final FeedbackStore feedback;
-    private final RecentAnswers recent;
     private final AnswerRenderer renderer;
 
-    public AnswerFlow(BotServices services, FeedbackStore feedback, RecentAnswers recent, AnswerRenderer renderer) {
+    public AnswerFlow(BotServices services, FeedbackStore feedback, AnswerRenderer renderer) {
         this.services = services;
         this.feedback = feedback;
-        this.recent = recent;
         this.renderer = renderer;
     }
 
@@ -86,10 +84,8 @@ public final class AnswerFlow {
             if (answer.status() == Answer.Status.NO_COMMENTARY && !request.scope().isGlobal()) {
                 feedback.recordGap(request.scope(), request.question(), request.songHint());
             }
-            long id = feedback.recordAnswer(userId, request.scope(), request.question(), request.songHint(),
-                    answer.song() == null ? null : answer.song().id(), answer.status().name(), answer.text());
-            recent.put(id, new RecentAnswers.Entry(request, answer, userId));
-            return id;
+            // Stored whole (sources, candidates, request): its buttons work after a restart and on any process.
+            return feedback.recordAnswer(userId, request, answer);
         } catch (FeedbackException e) {
             // The answer still goes out, only without buttons that would point nowhere.
             log.error("could not store an answer for feedback", e);

@@ -66,14 +66,13 @@ public final class DiscordBot implements AutoCloseable {
         WorkQueue work = new WorkQueue("answers", config.workers(), config.queueSize());
         // Moderators' essay work has its own small pool: a slow import never holds a worker a question needs.
         WorkQueue essayWork = new WorkQueue("essays", config.essayWorkers(), config.essayQueueSize());
-        RecentAnswers recent = new RecentAnswers(2_000);
         AnswerRenderer renderer = new AnswerRenderer();
-        AnswerFlow flow = new AnswerFlow(services, feedback, recent, renderer);
-        Admission admission = Admission.of(config);
+        AnswerFlow flow = new AnswerFlow(services, feedback, renderer);
+        Admission admission = Admission.of(config, feedback.limits());
         Asker asker = new Asker(work, essayWork, flow, admission, clock, STREAM_EDIT_MILLIS);
         AttachmentDownloader downloader = new AttachmentDownloader(config.attachmentHosts(),
                 Duration.ofSeconds(config.downloadSeconds()));
-        Features features = features(services, feedback, new Moderators(config.moderatorRoles()), recent,
+        Features features = features(services, feedback, new Moderators(config.moderatorRoles()),
                 renderer, asker, downloader, essays.maxBodyBytes());
         InteractionRouter interactions = new InteractionRouter(features);
         MessageRouter messages = new MessageRouter(features);
@@ -99,7 +98,7 @@ public final class DiscordBot implements AutoCloseable {
 
     /** The one place that lists what the bot does. */
     static Features features(BotServices services, FeedbackStore feedback, Moderators moderators,
-            RecentAnswers recent, AnswerRenderer renderer, Asker asker, AttachmentDownloader downloader,
+            AnswerRenderer renderer, Asker asker, AttachmentDownloader downloader,
             int maxBodyBytes) {
         return new Features(List.of(
                 new MeaningCommand(services, asker),
@@ -114,8 +113,9 @@ public final class DiscordBot implements AutoCloseable {
                         EssaySubcommand.HISTORY, new EssayHistory(services, asker),
                         EssaySubcommand.RESTORE, new EssayRestore(services, asker),
                         EssaySubcommand.GAPS, new EssayGaps(feedback, asker))),
-                new AnswerButtons(feedback, recent, renderer, asker),
-                new MessageQuestions(asker, new Conversations(MessageQuestions.TURNS, 5_000), feedback)));
+                new AnswerButtons(feedback, renderer, asker),
+                new MessageQuestions(asker, new Conversations(feedback.turns(), MessageQuestions.TURNS,
+                        Clock.systemUTC()), feedback)));
     }
 
     private void register(List<SlashCommandData> commands, List<String> devGuilds, Duration timeout) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
+ * This process's own token buckets, used while the store's shared ones ({@code SharedLimits}) are out of reach.
  * Token buckets keyed by a user or server id: each holds at most {@code perMinute} tokens and refills at
  * {@code perMinute} per minute, so a burst of {@code perMinute} questions passes and after that one every
  * {@code 60 / perMinute} seconds. Full buckets are forgotten when the map grows, so memory follows the

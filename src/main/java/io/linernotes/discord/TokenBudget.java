@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * How many language-model tokens each user's answers used today (UTC). The engine does not report token
+ * How many language-model tokens each user's answers used today (UTC), counted by this process alone: the
+ * shared count lives in the store ({@code SharedLimits}); this one stands in while the store is out of reach,
+ * and estimates what every answer costs. The engine does not report token
  * usage, so {@link #estimate} counts the tokens of what a model reads and writes with langchain4j's offline
  * tokenizer (GPT-4o's encoding, close enough for other providers' budgets). A question is let through while
  * anything is left, so the last answer of a day may overshoot the budget by its own size.

@@ -1,5 +1,7 @@
 package io.linernotes.feedback;
 
+import io.linernotes.answer.Answer;
+import io.linernotes.answer.AnswerRequest;
 import io.linernotes.core.Scope;
 import io.linernotes.files.PrivateFiles;
 import java.nio.file.Path;
@@ -16,22 +18,76 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.sqlite.SQLiteConfig;
 
 /**
- * What readers said about answers, in {@code <dataDir>/feedback.sqlite}: the answers given (so a button can
- * name one by id), 👍/👎 votes (one per user and answer; voting again replaces the vote) and questions that
- * found no essay. Moderators read the last two as "gaps". One connection, serialised: the traffic is a few
- * writes per answer.
+ * What the bot keeps about its exchanges, in {@code <dataDir>/feedback.sqlite}: the answers given with their
+ * request and sources (so a button, the Sources view or the song picker finds one by id after a restart or on
+ * another process), 👍/👎 votes (one per user and answer; voting again replaces the vote) and questions that
+ * found no essay. Moderators read the last two as "gaps". The same file holds the direct-message turns
+ * ({@link #turns()}) and the shared rate limits and token budgets ({@link #limits()}): everything processes
+ * sharing a data directory must agree on. One connection, serialised: the traffic is a few writes per answer;
+ * several processes on one file wait for each other's write lock instead of failing.
  */
 public final class FeedbackStore implements AutoCloseable {
     public static final String FILE_NAME = "feedback.sqlite";
 
+    /** How long a write waits for another process's write lock on the file before it fails. */
+    private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
     private final Connection connection;
     private final Clock clock;
+    private final DirectTurns turns;
+    private final SharedLimits limits;
 
     private FeedbackStore(Connection connection, Clock clock) {
         this.connection = connection;
         this.clock = clock;
+        this.turns = new DirectTurns(this);
+        this.limits = new SharedLimits(this);
+    }
+
+    /** Work on the store's connection, under its lock. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} under the store's lock, each statement its own transaction. */
+    synchronized <T> T locked(Work<T> work) throws SQLException {
+        return work.run(connection);
+    }
+
+    /**
+     * Runs {@code work} in one transaction under the store's lock: committed when it returns, rolled back when it
+     * throws. The transaction takes the file's write lock at its start, so another process waits for it.
+     */
+    synchronized <T> T transaction(Work<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** The direct-message conversations, turn by turn. */
+    public DirectTurns turns() {
+        return turns;
+    }
+
+    /** The rate-limit buckets and daily token budgets every process shares. */
+    public SharedLimits limits() {
+        return limits;
     }
 
     public static FeedbackStore open(Path dataDir) {
@@ -42,14 +98,27 @@ public final class FeedbackStore implements AutoCloseable {
         try {
             PrivateFiles.directory(dataDir);
             PrivateFiles.file(dataDir.resolve(FILE_NAME));
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(FILE_NAME));
+            SQLiteConfig config = new SQLiteConfig();
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+            // A transaction takes the write lock when it begins: two processes taking from one bucket queue up
+            // instead of both reading it and one failing half-way.
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(FILE_NAME),
+                    config.toProperties());
             try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS answers (
                           id INTEGER PRIMARY KEY AUTOINCREMENT, user_id TEXT NOT NULL, scope TEXT NOT NULL,
                           question TEXT NOT NULL, song_hint TEXT, song_id INTEGER, status TEXT NOT NULL,
                           text TEXT NOT NULL, created_at TEXT NOT NULL)""");
+                // The request and the whole answer (sources, candidates) as JSON, for the buttons; older files
+                // lack the column, and their answers' buttons say "ask again".
+                if (!hasColumn(c, "answers", "detail")) {
+                    s.execute("ALTER TABLE answers ADD COLUMN detail TEXT");
+                }
+                DirectTurns.create(s);
+                SharedLimits.create(s);
                 s.execute("""
                         CREATE TABLE IF NOT EXISTS votes (
                           answer_id INTEGER NOT NULL REFERENCES answers(id), user_id TEXT NOT NULL,
@@ -77,8 +146,40 @@ public final class FeedbackStore implements AutoCloseable {
     /** Stores an answer as given and returns its id (for button custom ids). */
     public synchronized long recordAnswer(String userId, Scope scope, String question, String songHint, Long songId,
             String status, String text) {
-        String sql = "INSERT INTO answers (user_id, scope, question, song_hint, song_id, status, text, created_at) "
-                + "VALUES (?,?,?,?,?,?,?,?)";
+        return insertAnswer(userId, scope, question, songHint, songId, status, text, null);
+    }
+
+    /**
+     * Stores {@code answer} to {@code request} as given to {@code userId}, with everything its buttons need (its
+     * sources, its candidate songs, the request to ask again), and returns its id.
+     */
+    public synchronized long recordAnswer(String userId, AnswerRequest request, Answer answer) {
+        return insertAnswer(userId, request.scope(), request.question(), request.songHint(),
+                answer.song() == null ? null : answer.song().id(), answer.status().name(), answer.text(),
+                AnswerJson.write(request, answer));
+    }
+
+    /** The request and answer stored under {@code id}, when it was stored with them. */
+    public synchronized Optional<GivenAnswer> given(long id) {
+        Optional<StoredAnswer> stored = answer(id);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT detail FROM answers WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                String detail = rs.next() ? rs.getString(1) : null;
+                return detail == null ? Optional.empty() : Optional.of(AnswerJson.read(stored.get(), detail));
+            }
+        } catch (SQLException e) {
+            throw new FeedbackException("cannot read answer " + id, e);
+        }
+    }
+
+    private long insertAnswer(String userId, Scope scope, String question, String songHint, Long songId,
+            String status, String text, String detail) {
+        String sql = "INSERT INTO answers (user_id, scope, question, song_hint, song_id, status, text, created_at,"
+                + " detail) VALUES (?,?,?,?,?,?,?,?,?)";
         try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, userId);
             ps.setString(2, scope.key());
@@ -88,6 +189,7 @@ public final class FeedbackStore implements AutoCloseable {
             ps.setString(6, status);
             ps.setString(7, text == null ? "" : text);
             ps.setString(8, clock.instant().toString());
+            ps.setString(9, detail);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -275,7 +377,13 @@ public final class FeedbackStore implements AutoCloseable {
         return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
     }
 
-    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+    private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+        try (ResultSet rs = c.getMetaData().getColumns(null, null, table, column)) {
+            return rs.next();
+        }
+    }
+
+    static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.INTEGER);
         } else {

@@ -15,6 +15,7 @@ import io.linernotes.core.Scope;
 import io.linernotes.discord.emulation.Actor;
 import io.linernotes.discord.emulation.DiscordEmulator.Interaction;
 import io.linernotes.discord.emulation.DiscordEmulator;
+import io.linernotes.feedback.FeedbackStore;
 import io.linernotes.model.FakeModelServer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -108,7 +109,8 @@ class AbuseLimitsTest {
     @Test
     @DisplayName("only model-written answers are charged; extractive ones and refusals cost nothing")
     void onlyModelAnswersCount() {
-        Admission admission = new Admission(100, 100, 1_000, Clock.systemUTC(), System::nanoTime);
+        FeedbackStore store = FeedbackStore.open(dataDir);
+        Admission admission = new Admission(100, 100, 1_000, Clock.systemUTC(), store.limits());
         AnswerRequest request = AnswerRequest.ask("what is Runaway about?", Scope.GLOBAL);
         Source source = new Source(1, 3, "Runaway", "demo", null, Scope.GLOBAL, "p".repeat(400));
         admission.charge("u", request, answer("extractive", source));
@@ -119,6 +121,7 @@ class AbuseLimitsTest {
         long expected = TokenBudget.PROMPT_OVERHEAD_TOKENS + tokenizer.estimateTokenCountInText(request.question())
                 + tokenizer.estimateTokenCountInText("p".repeat(400)) + tokenizer.estimateTokenCountInText("text");
         assertEquals(expected, admission.used("u"), "the tokens of prompt, question, passage and answer");
+        store.close();
     }
 
     @ParameterizedTest(name = "{0} per minute: a burst of {0} passes, then one more after {1} ms")

@@ -71,16 +71,22 @@ class SmallPartsTest {
     }
 
     @Test
-    @DisplayName("DM history keeps the last turns per user and forgets the least recent users")
-    void conversationsAreBounded() {
-        Conversations c = new Conversations(2, 2);
-        for (int i = 0; i < 3; i++) {
-            c.remember("a", new io.linernotes.answer.AnswerRequest.Turn("q" + i, null));
+    @DisplayName("DM history keeps the last turns per user in the store, and another opening of it reads them")
+    void conversationsAreBoundedAndKept(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        try (io.linernotes.feedback.FeedbackStore store = io.linernotes.feedback.FeedbackStore.open(dir)) {
+            Conversations c = new Conversations(store.turns(), 2, java.time.Clock.systemUTC());
+            for (int i = 0; i < 3; i++) {
+                c.remember("a", new io.linernotes.answer.AnswerRequest.Turn("q" + i, i == 1 ? 7L : null));
+            }
+            c.remember("b", new io.linernotes.answer.AnswerRequest.Turn("x", null));
+            assertEquals(List.of("q1", "q2"), c.history("a").stream().map(t -> t.question()).toList());
         }
-        assertEquals(List.of("q1", "q2"), c.history("a").stream().map(t -> t.question()).toList());
-        c.remember("b", new io.linernotes.answer.AnswerRequest.Turn("x", null));
-        c.remember("c", new io.linernotes.answer.AnswerRequest.Turn("y", null));
-        assertTrue(c.history("a").isEmpty());
-        assertFalse(c.history("c").isEmpty());
+        try (io.linernotes.feedback.FeedbackStore store = io.linernotes.feedback.FeedbackStore.open(dir)) {
+            Conversations c = new Conversations(store.turns(), 2, java.time.Clock.systemUTC());
+            assertEquals(List.of(new io.linernotes.answer.AnswerRequest.Turn("q1", 7L),
+                    new io.linernotes.answer.AnswerRequest.Turn("q2", null)), c.history("a"));
+            assertEquals(List.of("x"), c.history("b").stream().map(t -> t.question()).toList());
+            assertTrue(c.history("nobody").isEmpty());
+        }
     }
 }

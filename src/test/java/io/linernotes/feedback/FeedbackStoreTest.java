@@ -67,4 +67,33 @@ class FeedbackStoreTest {
             assertTrue(store.gaps(Scope.guild("g3"), 10).isEmpty());
         }
     }
+
+    @Test
+    @DisplayName("an answer stored with its request keeps its sources and candidates for the buttons, after reopening")
+    void givenAnswersKeepSourcesAndCandidates() {
+        io.linernotes.answer.AnswerRequest request = new io.linernotes.answer.AnswerRequest("what does it mean?",
+                "Harbour", Scope.guild("g1"), List.of(new io.linernotes.answer.AnswerRequest.Turn("before", 3L)));
+        io.linernotes.answer.Source source = new io.linernotes.answer.Source(1, 12, "Harbour — Lanterns", "Fay",
+                "zine", Scope.GLOBAL, "The whole passage, with “curly” quotes.", "Harbour (Lanterns)", "Verse",
+                null, 0.5);
+        io.linernotes.core.Song a = new io.linernotes.core.Song(4, "Harbour", "Lanterns", List.of("Guest"), 2001, null);
+        io.linernotes.core.Song b = new io.linernotes.core.Song(5, "Harbour", "The Lanterns", List.of(), null, "LP");
+        io.linernotes.answer.Answer answer = new io.linernotes.answer.Answer(
+                io.linernotes.answer.Answer.Status.AMBIGUOUS, "Which one?", List.of("a note"), List.of(source), null,
+                List.of(a, b), "extractive");
+        long id;
+        try (FeedbackStore store = FeedbackStore.open(dir)) {
+            id = store.recordAnswer("u1", request, answer);
+            long old = store.recordAnswer("u1", Scope.GLOBAL, "q", null, null, "ANSWERED", "t");
+            assertTrue(store.given(old).isEmpty(), "an answer stored without its detail has none to give");
+        }
+        try (FeedbackStore store = FeedbackStore.open(dir)) {
+            GivenAnswer given = store.given(id).orElseThrow();
+            assertEquals(request, given.request());
+            assertEquals(answer, given.answer());
+            assertEquals("u1", given.userId());
+            assertEquals(Scope.guild("g1"), given.stored().scope());
+            assertTrue(store.given(id + 99).isEmpty());
+        }
+    }
 }
