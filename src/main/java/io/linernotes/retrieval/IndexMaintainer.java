@@ -83,12 +83,51 @@ public final class IndexMaintainer {
         return rebuild(store, reason, progress, start);
     }
 
+    /**
+     * Rebuilds the index from {@code store} and records {@code applied} as the last change-log entry it holds;
+     * {@code applied} must be read before the store is: a change committed meanwhile is then applied again
+     * afterwards (harmless), never skipped.
+     */
+    public synchronized SyncResult rebuild(EssayStore store, String reason, LuceneIndex.AppliedChange applied,
+            Progress progress) {
+        return rebuild(store, reason, progress, System.nanoTime(), applied);
+    }
+
+    /**
+     * Applies one batch of the change log: {@code saved} essays are indexed in place of their old passages,
+     * {@code removed} ones dropped, and one commit records {@code applied} as the last entry the index holds.
+     */
+    public synchronized void apply(List<Essay> saved, List<Long> removed, long changeCounter,
+            LuceneIndex.AppliedChange applied, Progress progress) {
+        long start = System.nanoTime();
+        for (long essayId : removed) {
+            index.removeEssay(essayId);
+        }
+        List<Passage> passages = new ArrayList<>();
+        for (Essay essay : saved) {
+            List<Passage> chunks = chunker.chunk(essay);
+            if (chunks.isEmpty()) {
+                index.removeEssay(essay.id());
+            }
+            passages.addAll(chunks);
+        }
+        indexInBatches(passages, progress);
+        index.commit(changeCounter, applied);
+        log.info("Applied changes up to {}: {} essays indexed ({} passages), {} removed, in {} ms",
+                applied.id(), saved.size(), passages.size(), removed.size(), since(start).toMillis());
+    }
+
     /** Rebuilds the index from {@code store} whether or not it is current (the {@code reindex} command). */
     public synchronized SyncResult rebuild(EssayStore store, Progress progress) {
         return rebuild(store, "asked to rebuild", progress, System.nanoTime());
     }
 
     private SyncResult rebuild(EssayStore store, String reason, Progress progress, long start) {
+        return rebuild(store, reason, progress, start, index.indexedChange().orElse(null));
+    }
+
+    private SyncResult rebuild(EssayStore store, String reason, Progress progress, long start,
+            LuceneIndex.AppliedChange applied) {
         long storeCounter = store.changeCounter();
         log.info("Rebuilding the search index: {}", reason);
         List<Essay> essays = store.all();
@@ -99,7 +138,7 @@ public final class IndexMaintainer {
         long computedBefore = computedBy(embedder);
         index.clear();
         indexInBatches(passages, progress);
-        index.commit(storeCounter);
+        index.commit(storeCounter, applied);
         long embedded = embedder == null ? 0
                 : embedder instanceof CachingEmbedder ? computedBy(embedder) - computedBefore : passages.size();
         SyncResult result = new SyncResult(true, reason, essays.size(), passages.size(), embedded, since(start));
@@ -177,6 +216,25 @@ public final class IndexMaintainer {
         index.commit(changeCounter);
         log.info("Removed essay {} from the search index at change {} in {} ms",
                 essayId, changeCounter, since(start).toMillis());
+    }
+
+    /**
+     * Why the index cannot be used at all (unreadable, never committed, built under another layout), or null when
+     * it can be brought up to date change by change.
+     */
+    public String unusableReason() {
+        OptionalLong indexed = index.indexedChangeCounter();
+        if (indexed.isEmpty()) {
+            if (index.found() == LuceneIndex.Found.UNREADABLE) {
+                return "the index was unreadable";
+            }
+            return index.found() == LuceneIndex.Found.MISSING ? "no index yet" : "the index was never committed";
+        }
+        String layout = index.indexedLayout().orElse("unknown");
+        if (!layout.equals(index.layout().signature())) {
+            return "the index was built as " + layout + ", now " + index.layout().signature();
+        }
+        return null;
     }
 
     /** Why the index cannot be trusted as it is, or null when it can. */

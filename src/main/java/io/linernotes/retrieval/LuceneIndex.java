@@ -59,6 +59,16 @@ public final class LuceneIndex implements AutoCloseable {
     private static final String COUNTER_KEY = "linernotes.changeCounter";
     private static final String MODEL_KEY = "linernotes.embeddingModel";
     private static final String LAYOUT_KEY = "linernotes.layout";
+    private static final String CHANGE_ID_KEY = "linernotes.changeId";
+    private static final String CHANGE_AT_KEY = "linernotes.changeAt";
+
+    /**
+     * The last entry of the store's change log an index has applied: its id, and when it was made (epoch millis),
+     * which tells that entry apart from another store's entry of the same id (a restored or replaced store).
+     */
+    public record AppliedChange(long id, long atMillis) {
+        public static final AppliedChange NONE = new AppliedChange(0, 0);
+    }
 
     private final Path path;
     private final IndexLayout layout;
@@ -145,6 +155,14 @@ public final class LuceneIndex implements AutoCloseable {
         return value == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value));
     }
 
+    /** The change-log entry the last commit had applied; empty if never committed with one. */
+    public Optional<AppliedChange> indexedChange() {
+        String id = committedData.get(CHANGE_ID_KEY);
+        String at = committedData.get(CHANGE_AT_KEY);
+        return id == null || at == null ? Optional.empty()
+                : Optional.of(new AppliedChange(Long.parseLong(id), Long.parseLong(at)));
+    }
+
     /** The embedding model of the last commit ("none" when it had no vectors); empty if never committed. */
     public Optional<String> indexedModelId() {
         return Optional.ofNullable(committedData.get(MODEL_KEY));
@@ -195,10 +213,22 @@ public final class LuceneIndex implements AutoCloseable {
         }
     }
 
-    /** Makes pending changes durable, records {@code changeCounter} and the layout, and refreshes searchers. */
+    /**
+     * Makes pending changes durable, records {@code changeCounter} and the layout, and refreshes searchers; the
+     * change-log entry recorded before stays.
+     */
     public synchronized void commit(long changeCounter) {
+        commit(changeCounter, indexedChange().orElse(null));
+    }
+
+    /** As {@link #commit(long)}, recording {@code applied} as the last change-log entry the index holds. */
+    public synchronized void commit(long changeCounter, AppliedChange applied) {
         Map<String, String> data = new HashMap<>();
         data.put(COUNTER_KEY, Long.toString(changeCounter));
+        if (applied != null) {
+            data.put(CHANGE_ID_KEY, Long.toString(applied.id()));
+            data.put(CHANGE_AT_KEY, Long.toString(applied.atMillis()));
+        }
         data.put(MODEL_KEY, layout.vectors() ? layout.modelId() : "none");
         data.put(LAYOUT_KEY, layout.signature());
         try {
