@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * and applies what is new, in log order, page by page, one index commit per page.
  *
  * <p>An entry names an essay; the follower reads the essay as the store has it now: live, it is indexed again,
- * gone, it is removed. Several entries of one essay in a page are one read. An essay of the shared catalogue
- * also brings the servers' essays on its song (an edit or import there may have moved them onto it).
+ * gone, it is removed. Several entries of one essay in a page are one read. The store logs every essay a write
+ * touched, the servers' essays an import or edit moved onto a shared song included, so those follow too.
  */
 public final class StoreFollower {
 
@@ -160,31 +160,11 @@ public final class StoreFollower {
                 removed.add(id);
             }
         }
-        addSongmates(saved);
         AppliedChange upTo = page.get(page.size() - 1).applied();
         List<Essay> indexed = List.copyOf(saved.values());
         maintainer.apply(indexed, removed, counter, upTo, progress);
         last = upTo;
         listener.applied(indexed, removed);
-    }
-
-    /** The servers' live essays on the songs of the shared essays in {@code saved}, added to it. */
-    private void addSongmates(Map<Long, Essay> saved) {
-        Set<Long> sharedSongs = new LinkedHashSet<>();
-        for (Essay essay : saved.values()) {
-            if (essay.scope().isGlobal()) {
-                sharedSongs.add(essay.song().id());
-            }
-        }
-        if (sharedSongs.isEmpty()) {
-            return;
-        }
-        for (EssayStore.Opening opening : store.openings(0)) {
-            if (!opening.scope().isGlobal() && sharedSongs.contains(opening.song().id())
-                    && !saved.containsKey(opening.essayId())) {
-                store.get(opening.essayId()).ifPresent(e -> saved.put(e.id(), e));
-            }
-        }
     }
 
     /** Whether the log still holds {@code applied} as this index saw it (none applied: an empty start). */

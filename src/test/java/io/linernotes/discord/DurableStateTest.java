@@ -165,6 +165,26 @@ class DurableStateTest {
         }
     }
 
+    @Test
+    @DisplayName("an answer given by one bot takes votes and shows its sources through the other")
+    void buttonsWorkOnTheOtherBot() throws Exception {
+        DiscordConfig config = BotHarness.config(List.of());
+        Actor member = Actor.member(GUILD, CHANNEL, "370000000000000005", Actor.MEMBER);
+        try (BotHarness first = new BotHarness(dataDir, config);
+                SecondBot second = new SecondBot(first.engine, dataDir, config)) {
+            Interaction meaning = first.discord.slash(member, "meaning", option("song", "Runaway"));
+            List<String> buttons = AnswerCommandsTest.customIds(first.discord.awaitWebhook(meaning,
+                    "answer with buttons", r -> !AnswerCommandsTest.customIds(r.body()).isEmpty()).body());
+            long answerId = Long.parseLong(buttons.get(1).substring("answer:down:".length()));
+
+            second.discord.awaitCallback(second.discord.button(member, buttons.get(1)));
+            assertEquals(-1, first.feedback.score(answerId), "the other bot's vote is in the one store");
+            JsonNode shown = second.discord.awaitCallback(second.discord.button(member, buttons.get(2))).body();
+            assertTrue(shown.path("data").path("embeds").get(0).path("title").asText()
+                    .startsWith("[1] Runaway (Kanye West)"), shown.toString());
+        }
+    }
+
     /** A second bot process on the same store: its own emulated Discord, its own opening of the store. */
     static final class SecondBot implements AutoCloseable {
         final DiscordEmulator discord;
