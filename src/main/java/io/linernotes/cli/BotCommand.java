@@ -57,7 +57,7 @@ final class BotCommand implements Callable<Integer> {
         FeedbackStore feedback = null;
         DiscordBot bot;
         try {
-            feedback = FeedbackStore.open(Path.of(config.data().dir()));
+            feedback = FeedbackStore.open(engine.database(), Path.of(config.data().dir()));
             DiscordEndpoints endpoints = DiscordEndpoints.resolve(config.discord(), endpointOverrides(environment));
             bot = DiscordBot.start(token, config.discord(), config.essays(), endpoints,
                     EngineBotServices.of(engine), feedback, READY_TIMEOUT);

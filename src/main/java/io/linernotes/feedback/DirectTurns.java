@@ -3,8 +3,6 @@ package io.linernotes.feedback;
 import io.linernotes.answer.AnswerRequest.Turn;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,18 +19,9 @@ public final class DirectTurns {
         this.store = store;
     }
 
-    static void create(Statement s) throws SQLException {
-        s.execute("""
-                CREATE TABLE IF NOT EXISTS dm_turns (
-                  id INTEGER PRIMARY KEY AUTOINCREMENT, user_id TEXT NOT NULL, question TEXT NOT NULL,
-                  song_id INTEGER, created_at TEXT NOT NULL)""");
-        s.execute("CREATE INDEX IF NOT EXISTS dm_turns_by_user ON dm_turns (user_id, id)");
-    }
-
     /** The user's last {@code max} turns, oldest first. */
     public List<Turn> history(String userId, int max) {
-        try {
-            return store.locked(c -> {
+        return store.read("read a conversation", c -> {
                 List<Turn> newestFirst = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement(
                         "SELECT question, song_id FROM dm_turns WHERE user_id = ? ORDER BY id DESC LIMIT ?")) {
@@ -49,15 +38,11 @@ public final class DirectTurns {
                 Collections.reverse(newestFirst);
                 return newestFirst;
             });
-        } catch (SQLException e) {
-            throw new FeedbackException("cannot read a conversation", e);
-        }
     }
 
     /** Adds {@code turn} to the user's conversation and forgets all but the last {@code keep} turns. */
     public void remember(String userId, Turn turn, int keep, java.time.Instant at) {
-        try {
-            store.transaction(c -> {
+        store.write("store a conversation turn", c -> {
                 try (PreparedStatement add = c.prepareStatement(
                         "INSERT INTO dm_turns (user_id, question, song_id, created_at) VALUES (?, ?, ?, ?)");
                         PreparedStatement trim = c.prepareStatement("DELETE FROM dm_turns WHERE user_id = ? AND id NOT IN"
@@ -74,8 +59,5 @@ public final class DirectTurns {
                 }
                 return null;
             });
-        } catch (SQLException e) {
-            throw new FeedbackException("cannot store a conversation turn", e);
-        }
     }
 }

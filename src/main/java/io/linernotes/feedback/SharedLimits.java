@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,16 +31,6 @@ public final class SharedLimits {
 
     SharedLimits(FeedbackStore store) {
         this.store = store;
-    }
-
-    static void create(Statement s) throws SQLException {
-        s.execute("""
-                CREATE TABLE IF NOT EXISTS rate_buckets (
-                  bucket TEXT PRIMARY KEY, tokens DOUBLE PRECISION NOT NULL, updated_ms BIGINT NOT NULL,
-                  version BIGINT NOT NULL)""");
-        s.execute("""
-                CREATE TABLE IF NOT EXISTS token_budgets (
-                  user_id TEXT NOT NULL, day TEXT NOT NULL, used BIGINT NOT NULL, PRIMARY KEY (user_id, day))""");
     }
 
     /** One bucket: its key (who it limits) and its size, which is also its refill per minute. */
@@ -82,11 +71,9 @@ public final class SharedLimits {
         sweep(now);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
-                return store.transaction(c -> takeOnce(c, buckets, now));
+                return store.write("take from the rate limits", c -> takeOnce(c, buckets, now));
             } catch (Conflict conflict) {
                 Thread.onSpinWait();
-            } catch (SQLException e) {
-                throw new FeedbackException("cannot take from the rate limits", e);
             }
         }
         throw new FeedbackException("the rate limits stayed contended over " + ATTEMPTS + " attempts", null);
@@ -152,26 +139,21 @@ public final class SharedLimits {
 
     /** Tokens {@code userId}'s answers used on {@code day} (UTC). */
     public long used(String userId, LocalDate day) {
-        try {
-            return store.locked(c -> {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT used FROM token_budgets WHERE user_id = ? AND day = ?")) {
-                    ps.setString(1, userId);
-                    ps.setString(2, day.toString());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? rs.getLong(1) : 0L;
-                    }
+        return store.read("read a token budget", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT used FROM token_budgets WHERE user_id = ? AND day = ?")) {
+                ps.setString(1, userId);
+                ps.setString(2, day.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
                 }
-            });
-        } catch (SQLException e) {
-            throw new FeedbackException("cannot read a token budget", e);
-        }
+            }
+        });
     }
 
     /** Adds {@code tokens} to what {@code userId} used on {@code day}, in one atomic statement. */
     public void charge(String userId, LocalDate day, long tokens) {
-        try {
-            store.locked(c -> {
+        store.write("charge a token budget", c -> {
                 if (!day.equals(budgetsSweptOn)) {
                     // Yesterday's budgets count for nothing any more.
                     try (PreparedStatement old = c.prepareStatement("DELETE FROM token_budgets WHERE day < ?")) {
@@ -188,9 +170,6 @@ public final class SharedLimits {
                     return ps.executeUpdate();
                 }
             });
-        } catch (SQLException e) {
-            throw new FeedbackException("cannot charge a token budget", e);
-        }
     }
 
     /** At most once a minute, forgets buckets that have been full for a while. */
@@ -199,15 +178,11 @@ public final class SharedLimits {
             return;
         }
         sweptAt = now;
-        try {
-            store.locked(c -> {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM rate_buckets WHERE updated_ms < ?")) {
-                    ps.setLong(1, now - 2 * FULL_AFTER_MILLIS);
-                    return ps.executeUpdate();
-                }
-            });
-        } catch (SQLException e) {
-            throw new FeedbackException("cannot sweep the rate limits", e);
-        }
+        store.write("sweep the rate limits", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM rate_buckets WHERE updated_ms < ?")) {
+                ps.setLong(1, now - 2 * FULL_AFTER_MILLIS);
+                return ps.executeUpdate();
+            }
+        });
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@DisplayName("The feedback store keeps answers, votes and gaps in a SQLite file")
+@DisplayName("The feedback store keeps answers, votes and gaps in the store")
 class FeedbackStoreTest {
     @TempDir
     Path dir;
@@ -24,7 +24,7 @@ class FeedbackStoreTest {
         try (FeedbackStore store = FeedbackStore.open(dir)) {
             id = store.recordAnswer("u1", Scope.guild("g1"), "what is runaway about", "Runaway", 7L, "ANSWERED", "A toast.");
         }
-        assertTrue(Files.exists(dir.resolve(FeedbackStore.FILE_NAME)));
+        assertTrue(Files.exists(dir.resolve(io.linernotes.store.Database.DEFAULT_FILE)), "feedback lives in the store");
         try (FeedbackStore store = FeedbackStore.open(dir)) {
             StoredAnswer a = store.answer(id).orElseThrow();
             assertEquals("what is runaway about", a.question());

@@ -26,12 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("The SQLite essay store")
-class SqliteEssayStoreTest {
+class SqlEssayStoreTest {
 
     @TempDir
     Path dir;
     private Path dbFile;
-    private SqliteEssayStore store;
+    private SqlEssayStore store;
 
     static EssayDraft draft(String title, String artist, String body) {
         return new EssayDraft(title, artist, List.of(), null, null, "a moderator", null, body);
@@ -40,7 +40,7 @@ class SqliteEssayStoreTest {
     @BeforeEach
     void open() {
         dbFile = dir.resolve("data").resolve("essays.db");
-        store = SqliteEssayStore.open(dbFile);
+        store = SqlEssayStore.open(dbFile);
     }
 
     @AfterEach
@@ -194,7 +194,7 @@ class SqliteEssayStoreTest {
         long counter = store.changeCounter();
         store.close();
 
-        store = SqliteEssayStore.open(dbFile);
+        store = SqlEssayStore.open(dbFile);
 
         assertEquals(before, store.get(id).orElseThrow());
         assertEquals(counter, store.changeCounter());
