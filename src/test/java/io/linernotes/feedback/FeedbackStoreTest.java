@@ -68,9 +68,11 @@ class FeedbackStoreTest {
         }
     }
 
-    @Test
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(io.linernotes.store.StoreEngine.class)
     @DisplayName("an answer stored with its request keeps its sources and candidates for the buttons, after reopening")
-    void givenAnswersKeepSourcesAndCandidates() {
+    void givenAnswersKeepSourcesAndCandidates(io.linernotes.store.StoreEngine engine) {
+        io.linernotes.config.StoreConfig config = engine.freshConfig(dir);
         io.linernotes.answer.AnswerRequest request = new io.linernotes.answer.AnswerRequest("what does it mean?",
                 "Harbour", Scope.guild("g1"), List.of(new io.linernotes.answer.AnswerRequest.Turn("before", 3L)));
         io.linernotes.answer.Source source = new io.linernotes.answer.Source(1, 12, "Harbour — Lanterns", "Fay",
@@ -82,12 +84,14 @@ class FeedbackStoreTest {
                 io.linernotes.answer.Answer.Status.AMBIGUOUS, "Which one?", List.of("a note"), List.of(source), null,
                 List.of(a, b), "extractive");
         long id;
-        try (FeedbackStore store = FeedbackStore.open(dir)) {
+        try (io.linernotes.store.Database db = io.linernotes.store.Database.open(config, dir, name -> null)) {
+            FeedbackStore store = FeedbackStore.on(db);
             id = store.recordAnswer("u1", request, answer);
             long old = store.recordAnswer("u1", Scope.GLOBAL, "q", null, null, "ANSWERED", "t");
             assertTrue(store.given(old).isEmpty(), "an answer stored without its detail has none to give");
         }
-        try (FeedbackStore store = FeedbackStore.open(dir)) {
+        try (io.linernotes.store.Database db = io.linernotes.store.Database.open(config, dir, name -> null)) {
+            FeedbackStore store = FeedbackStore.on(db);
             GivenAnswer given = store.given(id).orElseThrow();
             assertEquals(request, given.request());
             assertEquals(answer, given.answer());
