@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,8 @@ public final class Engine implements AutoCloseable {
     private final CachingEmbedder embedder;
     private volatile IndexMaintainer.Progress indexProgress = IndexMaintainer.Progress.NONE;
     private final IndexMaintainer maintainer;
+    private final StoreFollower follower;
+    private final AutoCloseable following;
     private final AnswerService answers;
     private final HybridRetriever retriever;
     private final EssayService essays;
@@ -57,7 +60,12 @@ public final class Engine implements AutoCloseable {
     private final CachingAnswerModel cachingModel;
 
     /** What start-up did, for the CLI to report. */
-    public record StartReport(long millis, int essays, boolean demoImported, boolean indexRebuilt) {
+    /**
+     * What start-up did, for the CLI to report. {@code changesCaughtUp}: entries of the store's change log the
+     * index applied at start (written by other processes while this one was down, or by an import cut short).
+     */
+    public record StartReport(long millis, int essays, boolean demoImported, boolean indexRebuilt,
+            long changesCaughtUp) {
     }
 
     private Engine(AppConfig config, Path promptsDir, Function<String, String> env,
@@ -94,39 +102,58 @@ public final class Engine implements AutoCloseable {
 
         EssayParser parser = new EssayParser(config.essays());
         boolean demo = DemoEssays.importOnFirstStart(dataDir, store, parser);
-        // A rebuild at start (a new layout, or an import cut short) shows its progress; vectors already in
-        // the embedding cache are not computed again, so an interrupted import resumes where it stopped.
-        boolean rebuilt = maintainer.syncWith(store, startProgress).rebuilt();
+        // The index follows the store's change log: at start it applies what changed since the last entry it
+        // applied (other processes' writes while this one was down), and rebuilds only when it cannot. A rebuild
+        // shows its progress; vectors already in the embedding cache are not computed again, so an interrupted
+        // import resumes where it stopped. The catalogue is built after, from the store as it then is.
+        AtomicReference<LiveCatalogue> live = new AtomicReference<>();
+        this.follower = new StoreFollower(store, ChangeLogFeed.of(database.changeLog()), maintainer, index,
+                (saved, removed) -> {
+                    LiveCatalogue catalogue = live.get();
+                    if (catalogue == null) {
+                        return;
+                    }
+                    if (saved.isEmpty() || !removed.isEmpty()) {
+                        catalogue.rebuild(store.openings(LiveCatalogue.LEAD_CHARS));
+                    } else {
+                        catalogue.added(saved, () -> store.openings(LiveCatalogue.LEAD_CHARS));
+                    }
+                });
+        StoreFollower.Started followed = follower.start(startProgress);
         // One read of every essay's opening at start (no whole bodies): the catalogue is built from it and the
         // start report counts it.
         List<EssayStore.Opening> stored = store.openings(LiveCatalogue.LEAD_CHARS);
         LiveCatalogue catalogue = new LiveCatalogue(stored, (line, scope) -> retriever.songsQuoting(line, scope, 5),
                 config.song());
+        live.set(catalogue);
+        // A write through this process is applied before it returns (answerable at once); the answer cache is
+        // shared in the store, so the writer alone clears what the write made stale.
         EssayChanges changes = new EssayChanges() {
             @Override
             public void saved(List<Essay> saved, long changeCounter) {
-                maintainer.onSaved(saved, changeCounter, indexProgress);
                 if (answerCache != null) {
                     answerCache.invalidate(saved.stream().map(e -> e.song().id()).toList(),
                             saved.stream().map(Essay::id).toList());
                 }
-                catalogue.added(saved, () -> store.openings(LiveCatalogue.LEAD_CHARS));
+                follower.catchUp(indexProgress);
             }
 
             @Override
             public void removed(long essayId, long changeCounter) {
-                maintainer.onRemoved(essayId, changeCounter);
                 if (answerCache != null) {
                     answerCache.invalidate(List.of(), List.of(essayId));
                 }
-                catalogue.rebuild(store.openings(LiveCatalogue.LEAD_CHARS));
+                follower.catchUp(indexProgress);
             }
         };
         this.essays = new EssayService(store, parser, changes, config.essays());
         this.answers = new AnswerService(catalogue, retriever, new PromptBuilder(templates), templates,
                 cachingModel == null ? model : cachingModel, config.retrieval());
         int count = stored.size();
-        this.startReport = new StartReport((System.nanoTime() - started) / 1_000_000, count, demo, rebuilt);
+        this.startReport = new StartReport((System.nanoTime() - started) / 1_000_000, count, demo,
+                followed.rebuilt(), followed.changesApplied());
+        // Writes of other processes (and the CLI) wake the follower: NOTIFY on PostgreSQL, a poll on SQLite.
+        this.following = database.changeLog().onChange(this::followQuietly);
         log.info("engine ready in {} ms: {} essays, model {}, data in {}", startReport.millis(), count, model.name(), dataDir);
     }
 
@@ -173,7 +200,7 @@ public final class Engine implements AutoCloseable {
 
     /** Rebuilds the search index from the store. */
     public IndexMaintainer.SyncResult reindex(IndexMaintainer.Progress progress) {
-        return maintainer.rebuild(store, progress);
+        return follower.rebuild("asked to rebuild", progress);
     }
 
     /** Where indexing progress of later writes goes (an import's progress bar). */
@@ -198,6 +225,20 @@ public final class Engine implements AutoCloseable {
         return database;
     }
 
+    /** The store's change log as far as this process's index has applied it: the last entry's id. */
+    public long lastAppliedChange() {
+        return follower.lastApplied().id();
+    }
+
+    /** Applies what other processes changed; a failure (the store away) is logged and retried at the next wake. */
+    private void followQuietly() {
+        try {
+            follower.catchUp(IndexMaintainer.Progress.NONE);
+        } catch (RuntimeException e) {
+            log.warn("Could not apply the store's latest changes to the search index yet: {}", e.getMessage());
+        }
+    }
+
     /** Texts sent to the embedding model since start (0 when vectors are off): a restart should embed none. */
     public long embeddingsComputed() {
         return embedder == null ? 0 : embedder.computedCount();
@@ -205,6 +246,13 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            following.close();
+        } catch (Exception e) {
+            log.warn("Could not stop following the store's changes", e);
+        }
+        // A catch-up running on the change log's thread finishes before the index closes; none starts after.
+        follower.stop();
         try {
             index.close();
         } finally {

@@ -76,6 +76,7 @@ public final class StoreFollower {
     private final LuceneIndex index;
     private final Applied listener;
     private AppliedChange last = AppliedChange.NONE;
+    private boolean stopped;
 
     public StoreFollower(EssayStore store, Log changes, IndexMaintainer maintainer, LuceneIndex index,
             Applied listener) {
@@ -130,10 +131,10 @@ public final class StoreFollower {
         return last;
     }
 
-    /** Applies every entry after the last one applied; returns how many were applied. */
+    /** Applies every entry after the last one applied; returns how many were applied (none once stopped). */
     public synchronized long catchUp(IndexMaintainer.Progress progress) {
         long applied = 0;
-        while (true) {
+        while (!stopped) {
             // Read before the entries: the index never records a counter ahead of the changes it holds.
             long counter = changes.changeCounter();
             List<Entry> page = changes.since(last.id(), PAGE);
@@ -143,6 +144,12 @@ public final class StoreFollower {
             apply(page, counter, progress);
             applied += page.size();
         }
+        return applied;
+    }
+
+    /** Waits for a catch-up in progress, and applies nothing after: the index is about to close. */
+    public synchronized void stop() {
+        stopped = true;
     }
 
     private void apply(List<Entry> page, long counter, IndexMaintainer.Progress progress) {

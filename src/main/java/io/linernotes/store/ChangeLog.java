@@ -155,7 +155,9 @@ public final class ChangeLog implements AutoCloseable {
         while (!closed) {
             try {
                 long latest = latestChange();
-                if (seen >= 0 && latest != seen) {
+                // The first look wakes too: a change committed between a listener's own catch-up and the
+                // watcher's first look would otherwise wait for the next change.
+                if (latest != seen) {
                     wake();
                 }
                 seen = latest;
