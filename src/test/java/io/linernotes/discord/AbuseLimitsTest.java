@@ -124,6 +124,22 @@ class AbuseLimitsTest {
         store.close();
     }
 
+    @Test
+    @DisplayName("with the store out of reach, questions are still admitted under this process's own limits")
+    void storeLostFallsBackToLocalLimits() {
+        io.linernotes.store.Database db = io.linernotes.store.Database.sqlite(dataDir.resolve("lost.db"));
+        FeedbackStore store = FeedbackStore.on(db);
+        Admission admission = new Admission(2, 100, 1_000, Clock.systemUTC(), store.limits());
+        assertTrue(admission.admit("u", "g") instanceof Admission.Admitted, "the store counts the first");
+        db.close();
+        assertTrue(admission.admit("u", "g") instanceof Admission.Admitted, "this process counts from here");
+        assertTrue(admission.admit("u", "g") instanceof Admission.Admitted);
+        Admission.Verdict third = admission.admit("u", "g");
+        assertTrue(third instanceof Admission.Refused refused
+                && refused.message().startsWith("You're asking faster than I can answer."), third.toString());
+        assertTrue(admission.admit("v", "g") instanceof Admission.Admitted, "another user has a bucket of their own");
+    }
+
     @ParameterizedTest(name = "{0} per minute: a burst of {0} passes, then one more after {1} ms")
     @CsvSource({"6, 10000", "60, 1000", "1, 60000"})
     @DisplayName("a token bucket lets a burst through and refills at its rate")
