@@ -44,6 +44,11 @@ public final class SqlEssayStore implements EssayStore {
         return new SqlEssayStore(db, false);
     }
 
+    /** The essay store on {@code db}; closing the store closes it. */
+    public static SqlEssayStore owning(Database db) {
+        return new SqlEssayStore(db, true);
+    }
+
     /** Opens (creating if needed) a SQLite store in {@code dbFile}, brought up to date; closing the store closes it. */
     public static SqlEssayStore open(Path dbFile) {
         try {
@@ -62,7 +67,10 @@ public final class SqlEssayStore implements EssayStore {
 
     private <T> T write(String what, Database.Write<T> work) {
         try {
-            return db.write(what, work);
+            return db.write(what, tx -> {
+                tx.serializeEssayWrites();
+                return work.run(tx);
+            });
         } catch (EssayStoreException e) {
             throw e;
         } catch (StoreException e) {

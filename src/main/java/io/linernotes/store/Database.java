@@ -212,7 +212,7 @@ public final class Database implements AutoCloseable {
     public <T> T write(String what, Write<T> work) {
         try {
             return connections.write(connection -> {
-                Transaction tx = new Transaction(connection, clock.millis());
+                Transaction tx = new Transaction(connection, dialect, clock.millis());
                 T result = work.run(tx);
                 changeLog.append(tx);
                 return result;
