@@ -115,6 +115,31 @@ public final class SqlEssayStore implements EssayStore {
         });
     }
 
+    /**
+     * Adds {@code drafts} as {@link #addAll} does, in the same transaction as claiming {@code key}, and only if no
+     * one claimed it before: something done once per store (the demo essays), however many processes start on it.
+     * Empty when the key was already claimed.
+     */
+    public Optional<List<Saved>> addAllOnce(String key, List<EssayDraft> drafts, Scope scope) {
+        Objects.requireNonNull(scope, "scope");
+        List<EssayDraft> copy = List.copyOf(drafts);
+        return write("addAllOnce", tx -> {
+            try (PreparedStatement claim = tx.connection().prepareStatement(
+                    "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")) {
+                claim.setString(1, key);
+                claim.setLong(2, tx.now());
+                if (claim.executeUpdate() == 0) {
+                    return Optional.<List<Saved>>empty();
+                }
+            }
+            List<Saved> saved = new ArrayList<>(copy.size());
+            for (EssayDraft draft : copy) {
+                saved.add(addOne(tx, StoredDraft.of(draft), scope, "import"));
+            }
+            return Optional.of(saved);
+        });
+    }
+
     private static Saved addOne(Transaction tx, EssayDraft draft, Scope scope, String action) throws SQLException {
         Connection connection = tx.connection();
         long now = tx.now();
