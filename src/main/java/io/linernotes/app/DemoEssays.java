@@ -4,7 +4,7 @@ import io.linernotes.core.Scope;
 import io.linernotes.essay.EssayDraft;
 import io.linernotes.essay.EssayFormatException;
 import io.linernotes.essay.EssayParser;
-import io.linernotes.essay.EssayStore;
+import io.linernotes.essay.SqlEssayStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,8 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo essays bundled in the jar (our own writing), imported once on the first start of a data directory.
- * A marker file remembers it, so essays a moderator removed do not come back at the next start.
+ * The demo essays bundled in the jar (our own writing), imported once on the first start of a store. The store
+ * remembers it (a {@code meta} row written in the import's transaction), so essays a moderator removed do not come
+ * back at the next start, nor when another process starts on a shared store with a new data directory. A marker
+ * file in the data directory, from releases before that, also counts.
  */
 final class DemoEssays {
 
@@ -30,7 +32,9 @@ final class DemoEssays {
     private DemoEssays() {
     }
 
-    static boolean importOnFirstStart(Path dataDir, EssayStore store, EssayParser parser) {
+    static final String STORE_KEY = "demo_essays_imported";
+
+    static boolean importOnFirstStart(Path dataDir, SqlEssayStore store, EssayParser parser) {
         Path marker = dataDir.resolve(MARKER);
         if (Files.exists(marker)) {
             return false;
@@ -47,14 +51,16 @@ final class DemoEssays {
                 throw new IllegalStateException("bundled demo essay " + name + " does not parse: " + e.getMessage(), e);
             }
         }
-        store.addAll(drafts, Scope.GLOBAL);
+        boolean imported = store.addAllOnce(STORE_KEY, drafts, Scope.GLOBAL).isPresent();
         try {
             Files.writeString(marker, "demo essays imported\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + marker, e);
         }
-        log.info("imported {} bundled demo essays", drafts.size());
-        return true;
+        if (imported) {
+            log.info("imported {} bundled demo essays", drafts.size());
+        }
+        return imported;
     }
 
     static List<String> list() {

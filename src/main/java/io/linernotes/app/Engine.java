@@ -97,7 +97,10 @@ public final class Engine implements AutoCloseable {
         this.maintainer = new IndexMaintainer(index, new Chunker(config.retrieval().chunkMaxChars()), embedder);
         // Questions go to the model directly: caching every question's vector would only grow the cache.
         Embedder questions = embedders.model();
-        HybridRetriever retriever = new HybridRetriever(index, questions, store, config.retrieval());
+        // Essays behind passages come through copies kept of those read lately: a store whose server is lost
+        // does not stop answers from the local index (20 million characters: ~40 MB at most).
+        HybridRetriever retriever = new HybridRetriever(index, questions,
+                new EssayCopies(store, 20_000_000, 5_000, clock), config.retrieval());
         this.retriever = retriever;
 
         EssayParser parser = new EssayParser(config.essays());

@@ -1,7 +1,10 @@
 package io.linernotes.app;
 
+import io.linernotes.config.AppConfig;
 import io.linernotes.essay.StoreArchive;
 import io.linernotes.files.PrivateFiles;
+import io.linernotes.store.Database;
+import java.util.function.Function;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -18,9 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Backup and restore of a data directory's essay store. A backup may run beside a live bot; a restore
- * may not, and finds out by taking the search index's write lock, which a running engine holds for its
- * whole life (an operating-system lock: a killed process leaves none behind).
+ * Backup and restore of the store, in one checked format for both engines: a SQLite file holding every table.
+ * A SQLite store is copied with {@code VACUUM INTO} (see {@link StoreArchive}); a PostgreSQL store is read in one
+ * snapshot into such a file, and restored from one in one transaction ({@link PostgresBackups}). A backup may run
+ * beside a live bot; a restore may not: on SQLite it finds out by taking the search index's write lock, which a
+ * running engine holds for its whole life (an operating-system lock: a killed process leaves none behind); on
+ * PostgreSQL by looking for other Liner Notes sessions on the database.
  */
 public final class StoreBackups {
 
@@ -38,6 +44,39 @@ public final class StoreBackups {
     private StoreBackups() {
     }
 
+    /** Writes a consistent copy of the store {@code config} names to {@code target}. */
+    public static StoreArchive.Check backup(AppConfig config, Path target, Function<String, String> env) {
+        if (config.store().isPostgres()) {
+            try (Database db = Database.open(config.store(), dataDir(config), env)) {
+                return PostgresBackups.backup(db, target.toAbsolutePath());
+            }
+        }
+        return StoreArchive.backup(sqliteFile(config), target.toAbsolutePath());
+    }
+
+    /** Replaces the store {@code config} names with the backup {@code source}; see {@link #restore(Path, Path)}. */
+    public static RestoreResult restore(AppConfig config, Path source, Function<String, String> env) {
+        if (config.store().isPostgres()) {
+            StoreArchive.Check check = StoreArchive.check(source);
+            if (!check.usable()) {
+                return refused("not restored: " + check.problem());
+            }
+            try (Database db = Database.open(config.store(), dataDir(config), env)) {
+                return PostgresBackups.restore(db, source, check);
+            }
+        }
+        return restore(dataDir(config), sqliteFile(config), source);
+    }
+
+    private static Path dataDir(AppConfig config) {
+        return Path.of(config.data().dir()).toAbsolutePath();
+    }
+
+    private static Path sqliteFile(AppConfig config) {
+        String url = config.store().url();
+        return url == null ? dataDir(config).resolve(DB_FILE) : Path.of(url.substring("jdbc:sqlite:".length())).toAbsolutePath();
+    }
+
     /** Writes a consistent copy of the store in {@code dataDir} to {@code target}; see {@link StoreArchive}. */
     public static StoreArchive.Check backup(Path dataDir, Path target) {
         return StoreArchive.backup(dataDir.resolve(DB_FILE), target.toAbsolutePath());
@@ -50,6 +89,10 @@ public final class StoreBackups {
      * counter is raised above the old store's, so the next start rebuilds the index from it.
      */
     public static RestoreResult restore(Path dataDir, Path source) {
+        return restore(dataDir, dataDir.resolve(DB_FILE), source);
+    }
+
+    private static RestoreResult restore(Path dataDir, Path db, Path source) {
         StoreArchive.Check check = StoreArchive.check(source);
         if (!check.usable()) {
             return refused("not restored: " + check.problem());
@@ -62,7 +105,7 @@ public final class StoreBackups {
         Path indexDir = dataDir.resolve("index");
         try (Directory directory = FSDirectory.open(indexDir);
                 Lock running = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
-            return replace(dataDir, source, check);
+            return replace(dataDir, db, source, check);
         } catch (LockObtainFailedException e) {
             return refused("not restored: Liner Notes is running on " + dataDir + "; stop it first");
         } catch (IOException e) {
@@ -70,17 +113,18 @@ public final class StoreBackups {
         }
     }
 
-    private static RestoreResult replace(Path dataDir, Path source, StoreArchive.Check check) throws IOException {
-        Path db = dataDir.resolve(DB_FILE);
+    private static RestoreResult replace(Path dataDir, Path db, Path source, StoreArchive.Check check)
+            throws IOException {
+        String dbName = db.getFileName().toString();
         long previous = StoreArchive.settle(db);
-        Path temp = dataDir.resolve(DB_FILE + ".restoring");
+        Path temp = db.resolveSibling(dbName + ".restoring");
         long counter = StoreArchive.copyForRestore(source, temp, previous + 1);
         // The old store's log was folded in and its last connection closed; a log left behind would be
         // replayed onto the new file, so it goes before the rename (the old file is whole without it).
-        Files.deleteIfExists(dataDir.resolve(DB_FILE + "-wal"));
-        Files.deleteIfExists(dataDir.resolve(DB_FILE + "-shm"));
+        Files.deleteIfExists(db.resolveSibling(dbName + "-wal"));
+        Files.deleteIfExists(db.resolveSibling(dbName + "-shm"));
         Files.move(temp, db, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        fsyncDirectory(dataDir);
+        fsyncDirectory(db.getParent());
         // A restored store is not a first start: the demo essays must not be added to it.
         Path marker = dataDir.resolve(DemoEssays.MARKER);
         if (!Files.exists(marker)) {
@@ -91,7 +135,7 @@ public final class StoreBackups {
         return new RestoreResult(null, check.liveEssays(), check.schemaVersion(), previous, counter);
     }
 
-    private static RestoreResult refused(String why) {
+    static RestoreResult refused(String why) {
         return new RestoreResult(why, 0, 0, 0, 0);
     }
 

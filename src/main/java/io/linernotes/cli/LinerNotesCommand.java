@@ -66,7 +66,7 @@ public final class LinerNotesCommand implements Runnable {
                     + "the search index is not copied: it is rebuilt from the store).")
     int backup(@Parameters(paramLabel = "FILE", description = "Where to write the copy; must not exist yet.")
             Path target) {
-        StoreArchive.Check check = StoreBackups.backup(storeDir(), target);
+        StoreArchive.Check check = StoreBackups.backup(loadConfig(), target, System::getenv);
         System.out.printf("Backed up %d essays (schema version %d, change %d) to %s%n", check.liveEssays(),
                 check.schemaVersion(), check.changeCounter(), target.toAbsolutePath());
         return 0;
@@ -76,8 +76,10 @@ public final class LinerNotesCommand implements Runnable {
             description = "Replace the essay store with a backup made by 'backup' (stop the bot first). "
                     + "The file is checked before anything changes; the index is rebuilt at the next start.")
     int restore(@Parameters(paramLabel = "FILE", description = "A backup of a Liner Notes store.") Path source) {
-        Path dir = storeDir();
-        StoreBackups.RestoreResult result = StoreBackups.restore(dir, source);
+        AppConfig config = loadConfig();
+        StoreBackups.RestoreResult result = StoreBackups.restore(config, source, System::getenv);
+        String dir = config.store().isPostgres() ? io.linernotes.config.StoreConfig.withoutPassword(config.store().url())
+                : storeDir().toString();
         if (!result.restored()) {
             System.err.println(result.refusal() + ". The current store is unchanged.");
             return 2;

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The system of record for essays, their revisions and the song catalogue. Every write is one
- * transaction. Implementations: SQLite (default); PostgreSQL can follow behind the same interface.
+ * transaction. One implementation, {@link SqlEssayStore}, on either engine of the store (SQLite or PostgreSQL).
  */
 public interface EssayStore extends AutoCloseable {
 

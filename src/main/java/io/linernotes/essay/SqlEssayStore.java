@@ -44,6 +44,11 @@ public final class SqlEssayStore implements EssayStore {
         return new SqlEssayStore(db, false);
     }
 
+    /** The essay store on {@code db}; closing the store closes it. */
+    public static SqlEssayStore owning(Database db) {
+        return new SqlEssayStore(db, true);
+    }
+
     /** Opens (creating if needed) a SQLite store in {@code dbFile}, brought up to date; closing the store closes it. */
     public static SqlEssayStore open(Path dbFile) {
         try {
@@ -62,7 +67,10 @@ public final class SqlEssayStore implements EssayStore {
 
     private <T> T write(String what, Database.Write<T> work) {
         try {
-            return db.write(what, work);
+            return db.write(what, tx -> {
+                tx.serializeEssayWrites();
+                return work.run(tx);
+            });
         } catch (EssayStoreException e) {
             throw e;
         } catch (StoreException e) {
@@ -104,6 +112,31 @@ public final class SqlEssayStore implements EssayStore {
             log.info("Stored {} essays in {} ({} already there)", saved.size(), scope,
                     saved.stream().filter(Saved::unchanged).count());
             return saved;
+        });
+    }
+
+    /**
+     * Adds {@code drafts} as {@link #addAll} does, in the same transaction as claiming {@code key}, and only if no
+     * one claimed it before: something done once per store (the demo essays), however many processes start on it.
+     * Empty when the key was already claimed.
+     */
+    public Optional<List<Saved>> addAllOnce(String key, List<EssayDraft> drafts, Scope scope) {
+        Objects.requireNonNull(scope, "scope");
+        List<EssayDraft> copy = List.copyOf(drafts);
+        return write("addAllOnce", tx -> {
+            try (PreparedStatement claim = tx.connection().prepareStatement(
+                    "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")) {
+                claim.setString(1, key);
+                claim.setLong(2, tx.now());
+                if (claim.executeUpdate() == 0) {
+                    return Optional.<List<Saved>>empty();
+                }
+            }
+            List<Saved> saved = new ArrayList<>(copy.size());
+            for (EssayDraft draft : copy) {
+                saved.add(addOne(tx, StoredDraft.of(draft), scope, "import"));
+            }
+            return Optional.of(saved);
         });
     }
 

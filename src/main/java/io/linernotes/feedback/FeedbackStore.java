@@ -60,6 +60,11 @@ public final class FeedbackStore implements AutoCloseable {
         return on(db, Clock.systemUTC());
     }
 
+    /** Feedback in {@code db}; closing the feedback store closes {@code db}. */
+    public static FeedbackStore owning(Database db) {
+        return new FeedbackStore(db, true, Clock.systemUTC());
+    }
+
     public static FeedbackStore on(Database db, Clock clock) {
         return new FeedbackStore(db, false, clock);
     }

@@ -102,8 +102,14 @@ abstract sealed class Connections permits Connections.Single, Connections.Pooled
         }
     }
 
-    /** A HikariCP pool of PostgreSQL connections; each call borrows one. */
+    /**
+     * A HikariCP pool of PostgreSQL connections; each call borrows one. After the server came back, a pooled
+     * connection may still be one the server closed; such a failure before the commit is retried on another
+     * connection (the dead one is evicted by the pool, and its transaction died with it, so nothing happened
+     * twice). A failure of the commit itself is never retried: the commit may have happened.
+     */
     static final class Pooled extends Connections {
+        private static final int ATTEMPTS = 3;
         private final HikariDataSource pool;
 
         Pooled(HikariDataSource pool) {
@@ -112,17 +118,61 @@ abstract sealed class Connections permits Connections.Single, Connections.Pooled
 
         @Override
         <T> T read(Database.Read<T> work) throws SQLException {
-            checkOpen();
-            try (Connection connection = pool.getConnection()) {
-                return work.run(connection);
+            for (int attempt = 1; ; attempt++) {
+                checkOpen();
+                try (Connection connection = pool.getConnection()) {
+                    return work.run(connection);
+                } catch (SQLException e) {
+                    if (attempt == ATTEMPTS || !Dialect.isConnectionLoss(e) || isPoolTimeout(e)) {
+                        throw e;
+                    }
+                }
             }
         }
 
         @Override
         <T> T write(InTransaction<T> work) throws SQLException {
-            checkOpen();
-            try (Connection connection = pool.getConnection()) {
-                return transaction(connection, work);
+            for (int attempt = 1; ; attempt++) {
+                checkOpen();
+                try (Connection connection = pool.getConnection()) {
+                    connection.setAutoCommit(false);
+                    T result;
+                    try {
+                        result = work.run(connection);
+                    } catch (SQLException | RuntimeException e) {
+                        quietly(e, connection::rollback);
+                        quietly(e, () -> connection.setAutoCommit(true));
+                        throw e;
+                    }
+                    try {
+                        connection.commit();
+                    } catch (SQLException e) {
+                        throw new CommitFailed(e);
+                    }
+                    connection.setAutoCommit(true);
+                    return result;
+                } catch (CommitFailed e) {
+                    throw e.failure;
+                } catch (SQLException e) {
+                    if (attempt == ATTEMPTS || !Dialect.isConnectionLoss(e) || isPoolTimeout(e)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+
+        /** No connection within the timeout: the server is away, and trying again would only wait again. */
+        private static boolean isPoolTimeout(SQLException e) {
+            return e instanceof java.sql.SQLTransientConnectionException;
+        }
+
+        /** Carries a failed commit past the retry. */
+        private static final class CommitFailed extends RuntimeException {
+            final SQLException failure;
+
+            CommitFailed(SQLException failure) {
+                super(failure);
+                this.failure = failure;
             }
         }
 

@@ -142,7 +142,7 @@ public final class Database implements AutoCloseable {
         hikari.setInitializationFailTimeout(timeoutMillis);
         hikari.setValidationTimeout(Math.max(250, Math.min(timeoutMillis, 5_000)));
         hikari.addDataSourceProperty("connectTimeout", String.valueOf(config.connectTimeoutSeconds()));
-        hikari.addDataSourceProperty("ApplicationName", "linernotes");
+        hikari.addDataSourceProperty("ApplicationName", Dialect.APPLICATION_NAME);
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(hikari);
@@ -195,6 +195,34 @@ public final class Database implements AutoCloseable {
         return clock;
     }
 
+    /**
+     * Runs {@code work} on one consistent snapshot of the whole store (a read-only REPEATABLE READ transaction on
+     * PostgreSQL; SQLite's single connection under its lock already is one): what a backup reads.
+     */
+    public <T> T snapshot(Read<T> work) {
+        return read(connection -> {
+            if (dialect != Dialect.POSTGRESQL) {
+                return work.run(connection);
+            }
+            int isolation = connection.getTransactionIsolation();
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setReadOnly(true);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setReadOnly(false);
+                connection.setTransactionIsolation(isolation);
+                connection.setAutoCommit(true);
+            }
+        });
+    }
+
     /** Runs {@code work} on a connection; a failure becomes a {@link StoreException} naming {@code what}. */
     public <T> T read(Read<T> work) {
         try {
@@ -212,7 +240,7 @@ public final class Database implements AutoCloseable {
     public <T> T write(String what, Write<T> work) {
         try {
             return connections.write(connection -> {
-                Transaction tx = new Transaction(connection, clock.millis());
+                Transaction tx = new Transaction(connection, dialect, clock.millis());
                 T result = work.run(tx);
                 changeLog.append(tx);
                 return result;

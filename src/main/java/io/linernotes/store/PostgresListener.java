@@ -85,7 +85,7 @@ final class PostgresListener implements Runnable {
             properties.setProperty("password", password);
         }
         properties.setProperty("connectTimeout", String.valueOf(config.connectTimeoutSeconds()));
-        properties.setProperty("ApplicationName", "linernotes-listener");
+        properties.setProperty("ApplicationName", Dialect.APPLICATION_NAME + "-listener");
         return DriverManager.getConnection(config.url(), properties);
     }
 }

@@ -15,11 +15,13 @@ public final class Transaction {
     }
 
     private final Connection connection;
+    private final Dialect dialect;
     private final long now;
     private final List<Pending> changes = new ArrayList<>();
 
-    Transaction(Connection connection, long now) {
+    Transaction(Connection connection, Dialect dialect, long now) {
         this.connection = connection;
+        this.dialect = dialect;
         this.now = now;
     }
 
@@ -30,6 +32,19 @@ public final class Transaction {
     /** The time of this transaction, epoch milliseconds. */
     public long now() {
         return now;
+    }
+
+    /**
+     * Makes this transaction wait for every other essay write, in any process, to commit first. Essay writes read
+     * before they write (is this song known? is this body stored?), so two at once could both add the same song.
+     * SQLite already runs one writer at a time; on PostgreSQL this locks the change counter's row.
+     */
+    public void serializeEssayWrites() throws java.sql.SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            try (java.sql.Statement lock = connection.createStatement()) {
+                lock.executeQuery("SELECT value FROM meta WHERE key = 'change_counter' FOR UPDATE").close();
+            }
+        }
     }
 
     /**

@@ -17,8 +17,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-@DisplayName("A server's essays belong to that server")
+@DisplayName("A server's essays belong to that server, on SQLite and on PostgreSQL")
+@org.junit.jupiter.params.ParameterizedClass
+@org.junit.jupiter.params.provider.EnumSource(io.linernotes.store.StoreEngine.class)
 class EssayScopeIsolationTest {
+
+    @org.junit.jupiter.params.Parameter
+    io.linernotes.store.StoreEngine engine;
 
     private static final Scope A = Scope.guild("100");
     private static final Scope B = Scope.guild("200");
@@ -31,7 +36,7 @@ class EssayScopeIsolationTest {
 
     @BeforeEach
     void open() {
-        store = SqlEssayStore.open(dir.resolve("essays.db"));
+        store = SqlEssayStore.owning(engine.open(dir));
         aEssay = store.add(SqlEssayStoreTest.draft("Runaway", "Kanye West", "Guild A's reading."), A).essay().id();
         store.update(aEssay, SqlEssayStoreTest.draft("Runaway", "Kanye West", "Guild A's second reading."), A);
         globalEssay = store.add(SqlEssayStoreTest.draft("Power", "Kanye West", "The imported reading."), Scope.GLOBAL)
