@@ -56,11 +56,6 @@ final class TokenBudget {
         used.merge(userId, tokens, Long::sum);
     }
 
-    synchronized long used(String userId) {
-        rollOver();
-        return used.getOrDefault(userId, 0L);
-    }
-
     /** Seconds until the budget resets (the next UTC midnight). */
     long secondsToReset() {
         long now = clock.instant().getEpochSecond();
