@@ -81,7 +81,7 @@ final class BotCommand implements Callable<Integer> {
             bot.shutdown(GRACE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            bot.jda().shutdownNow();
+            bot.shutdownNow();
         } catch (RuntimeException e) {
             log.error("the bot did not stop cleanly", e);
         } finally {
