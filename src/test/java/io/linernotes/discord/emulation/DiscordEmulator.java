@@ -197,6 +197,11 @@ public final class DiscordEmulator implements AutoCloseable {
         awaitGateway("shard " + shardId + " connected", () -> gateway.connected(shardId));
     }
 
+    /** Waits until {@code shardId} has no live session (its process died or closed it). */
+    public void awaitShardGone(int shardId) {
+        awaitGateway("shard " + shardId + " gone", () -> !gateway.connected(shardId));
+    }
+
     public boolean shardConnected(int shardId) {
         return gateway.connected(shardId);
     }
