@@ -36,6 +36,15 @@ public record ShardsConfig(String total, String ids) {
         return new ShardsConfig(null, null);
     }
 
+    /**
+     * These settings with {@code total} and/or {@code ids} replaced where given (not null or blank): the
+     * environment overrides of one process ({@code LINERNOTES_SHARDS_TOTAL}, {@code LINERNOTES_SHARDS_IDS}).
+     */
+    public ShardsConfig overriddenBy(String newTotal, String newIds) {
+        return new ShardsConfig(newTotal == null || newTotal.isBlank() ? total : newTotal,
+                newIds == null || newIds.isBlank() ? ids : newIds);
+    }
+
     public boolean autoTotal() {
         return total.equals(AUTO);
     }

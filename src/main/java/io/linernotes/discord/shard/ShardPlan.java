@@ -10,6 +10,11 @@ import java.util.List;
  * guild's events to shard {@code (guild_id >> 22) % total} and direct messages to shard 0.
  */
 public record ShardPlan(int total, List<Integer> ids) {
+    /** Overrides {@code discord.shards.total} for one process (so several can share one config file). */
+    public static final String TOTAL_ENV = "LINERNOTES_SHARDS_TOTAL";
+    /** Overrides {@code discord.shards.ids} for one process. */
+    public static final String IDS_ENV = "LINERNOTES_SHARDS_IDS";
+
     public ShardPlan {
         ids = List.copyOf(ids);
         if (total < 1 || ids.isEmpty()) {
