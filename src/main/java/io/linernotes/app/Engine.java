@@ -8,8 +8,9 @@ import io.linernotes.essay.EssayChanges;
 import io.linernotes.essay.EssayParser;
 import io.linernotes.essay.EssayService;
 import io.linernotes.essay.EssayStore;
-import io.linernotes.essay.SqliteAnswerCache;
-import io.linernotes.essay.SqliteEssayStore;
+import io.linernotes.essay.SqlAnswerCache;
+import io.linernotes.essay.SqlEssayStore;
+import io.linernotes.store.Database;
 import io.linernotes.model.AnswerModel;
 import io.linernotes.model.AnswerModels;
 import io.linernotes.model.CachingAnswerModel;
@@ -41,7 +42,8 @@ public final class Engine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
 
-    private final SqliteEssayStore store;
+    private final Database database;
+    private final SqlEssayStore store;
     private final LuceneIndex index;
     private final Embedders embedders;
     private final CachingEmbedder embedder;
@@ -51,7 +53,7 @@ public final class Engine implements AutoCloseable {
     private final HybridRetriever retriever;
     private final EssayService essays;
     private final StartReport startReport;
-    private final SqliteAnswerCache answerCache;
+    private final SqlAnswerCache answerCache;
     private final CachingAnswerModel cachingModel;
 
     /** What start-up did, for the CLI to report. */
@@ -62,15 +64,23 @@ public final class Engine implements AutoCloseable {
             IndexMaintainer.Progress startProgress, Clock clock) {
         long started = System.nanoTime();
         Path dataDir = Path.of(config.data().dir()).toAbsolutePath();
-        DataDirCheck.requireWritable(dataDir, dataDir.resolve("linernotes.db"));
+        DataDirCheck.requireWritable(dataDir, dataDir.resolve(Database.DEFAULT_FILE));
         PromptTemplates templates = PromptTemplates.load(promptsDir);
         AnswerModel model = AnswerModels.create(config.model(), env);
         // Embedders first: a refused embedding server must fail the start before anything else is open.
         this.embedders = Embedders.open(config, dataDir, env);
-        this.store = SqliteEssayStore.open(dataDir.resolve("linernotes.db"));
+        Database opened;
+        try {
+            opened = Database.open(config.store(), dataDir, env, clock);
+        } catch (RuntimeException e) {
+            embedders.close();
+            throw e;
+        }
+        this.database = opened;
+        this.store = SqlEssayStore.on(database);
         // Only answers a language model writes are worth keeping; extractive ones cost nothing to write again.
         this.answerCache = config.answerCache().enabled() && !config.model().isExtractive()
-                ? SqliteAnswerCache.open(dataDir.resolve("linernotes.db")) : null;
+                ? new SqlAnswerCache(database) : null;
         this.cachingModel = answerCache == null ? null : new CachingAnswerModel(model, answerCache,
                 CachingAnswerModel.settingsOf(config.model()), Duration.ofMinutes(config.answerCache().ttlMinutes()),
                 clock);
@@ -183,6 +193,11 @@ public final class Engine implements AutoCloseable {
         return new Consistency(storeIds, index.essayIds(), store.changeCounter(), index.indexedChangeCounter());
     }
 
+    /** The store under the engine: feedback and other durable state share it. */
+    public Database database() {
+        return database;
+    }
+
     /** Texts sent to the embedding model since start (0 when vectors are off): a restart should embed none. */
     public long embeddingsComputed() {
         return embedder == null ? 0 : embedder.computedCount();
@@ -196,13 +211,7 @@ public final class Engine implements AutoCloseable {
             try {
                 embedders.close();
             } finally {
-                try {
-                    if (answerCache != null) {
-                        answerCache.close();
-                    }
-                } finally {
-                    store.close();
-                }
+                database.close();
             }
         }
     }

@@ -8,6 +8,7 @@ import io.linernotes.discord.DiscordBot;
 import io.linernotes.discord.DiscordEndpoints;
 import io.linernotes.discord.DiscordToken;
 import io.linernotes.discord.EngineBotServices;
+import io.linernotes.discord.shard.IdentifyGates;
 import io.linernotes.discord.shard.ShardPlan;
 import io.linernotes.feedback.FeedbackStore;
 import java.nio.file.Path;
@@ -61,10 +62,11 @@ final class BotCommand implements Callable<Integer> {
         FeedbackStore feedback = null;
         DiscordBot bot;
         try {
-            feedback = FeedbackStore.open(Path.of(config.data().dir()));
+            feedback = FeedbackStore.open(engine.database(), Path.of(config.data().dir()));
             DiscordEndpoints endpoints = DiscordEndpoints.resolve(discord, endpointOverrides(environment));
-            bot = DiscordBot.start(token, discord, config.essays(), endpoints,
-                    EngineBotServices.of(engine), feedback, READY_TIMEOUT);
+            bot = DiscordBot.start(token, discord, config.essays(), endpoints, EngineBotServices.of(engine),
+                    feedback, READY_TIMEOUT, java.time.Clock.systemUTC(),
+                    IdentifyGates.forStore(config.store(), environment));
         } catch (Exception | Error e) {
             closeQuietly(feedback);
             engine.close();

@@ -2,6 +2,7 @@ package io.linernotes.cli;
 
 import io.linernotes.app.Redactor;
 import io.linernotes.config.ConfigException;
+import io.linernotes.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -16,6 +17,11 @@ final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         if (e instanceof ConfigException) {
             cmd.getErr().println("Configuration error: " + redactor.redact(e.getMessage()));
+            return 3;
+        }
+        if (e instanceof StoreUnavailableException) {
+            // Its message names the store by a URL without the password (see Database).
+            cmd.getErr().println("Store unavailable: " + redactor.redact(e.getMessage()));
             return 3;
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : redactor.redact(e.getMessage());

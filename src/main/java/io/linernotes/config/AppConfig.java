@@ -10,7 +10,8 @@ import java.nio.file.Path;
 
 /** The whole configuration, one small validated record per concern, read from {@code config/linernotes.yaml}. */
 public record AppConfig(DataConfig data, EssayConfig essays, RetrievalConfig retrieval, ModelConfig model,
-        DiscordConfig discord, EmbeddingConfig embedding, AnswerCacheConfig answerCache, SongConfig song) {
+        DiscordConfig discord, EmbeddingConfig embedding, AnswerCacheConfig answerCache, SongConfig song,
+        StoreConfig store) {
 
     public AppConfig {
         data = data == null ? DataConfig.defaults() : data;
@@ -21,10 +22,11 @@ public record AppConfig(DataConfig data, EssayConfig essays, RetrievalConfig ret
         embedding = embedding == null ? EmbeddingConfig.defaults() : embedding;
         answerCache = answerCache == null ? AnswerCacheConfig.defaults() : answerCache;
         song = song == null ? SongConfig.defaults() : song;
+        store = store == null ? StoreConfig.defaults() : store;
     }
 
     public static AppConfig defaults() {
-        return new AppConfig(null, null, null, null, null, null, null, null);
+        return new AppConfig(null, null, null, null, null, null, null, null, null);
     }
 
     /** Reads {@code file}; unknown keys are errors (a typo in a setting should not pass silently). */
@@ -47,26 +49,30 @@ public record AppConfig(DataConfig data, EssayConfig essays, RetrievalConfig ret
     }
 
     public AppConfig withDataDir(String dir) {
-        return new AppConfig(new DataConfig(dir), essays, retrieval, model, discord, embedding, answerCache, song);
+        return new AppConfig(new DataConfig(dir), essays, retrieval, model, discord, embedding, answerCache, song, store);
     }
 
     public AppConfig withEssays(EssayConfig newEssays) {
-        return new AppConfig(data, newEssays, retrieval, model, discord, embedding, answerCache, song);
+        return new AppConfig(data, newEssays, retrieval, model, discord, embedding, answerCache, song, store);
     }
 
     public AppConfig withModel(ModelConfig newModel) {
-        return new AppConfig(data, essays, retrieval, newModel, discord, embedding, answerCache, song);
+        return new AppConfig(data, essays, retrieval, newModel, discord, embedding, answerCache, song, store);
     }
 
     public AppConfig withRetrieval(RetrievalConfig newRetrieval) {
-        return new AppConfig(data, essays, newRetrieval, model, discord, embedding, answerCache, song);
+        return new AppConfig(data, essays, newRetrieval, model, discord, embedding, answerCache, song, store);
     }
 
     public AppConfig withEmbedding(EmbeddingConfig newEmbedding) {
-        return new AppConfig(data, essays, retrieval, model, discord, newEmbedding, answerCache, song);
+        return new AppConfig(data, essays, retrieval, model, discord, newEmbedding, answerCache, song, store);
     }
 
     public AppConfig withAnswerCache(AnswerCacheConfig newAnswerCache) {
-        return new AppConfig(data, essays, retrieval, model, discord, embedding, newAnswerCache, song);
+        return new AppConfig(data, essays, retrieval, model, discord, embedding, newAnswerCache, song, store);
+    }
+
+    public AppConfig withStore(StoreConfig newStore) {
+        return new AppConfig(data, essays, retrieval, model, discord, embedding, answerCache, song, newStore);
     }
 }

@@ -1,7 +1,13 @@
 package io.linernotes.essay;
 
+import io.linernotes.store.LegacySchema;
+import io.linernotes.store.Migrations;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.concurrent.ConcurrentHashMap;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,19 +22,53 @@ import java.util.TreeMap;
  * a file holds exactly those. A restored file is someone else's SQL: one extra trigger would run inside every
  * later write (and could, say, rewrite the scope of each new essay), a view could stand in for a table. So
  * the expected objects are built by running this release's own migrations, up to the file's version, on an
- * empty in-memory database, and the file's {@code sqlite_master} must match them name for name and
- * definition for definition.
+ * empty database, and the file's {@code sqlite_master} must match them name for name and definition for
+ * definition. A file's version is its Flyway version ({@code flyway_schema_history}); a file from before Flyway
+ * has only its legacy step ({@code schema_version}) and is compared with those steps.
  */
 final class SchemaObjects {
 
+    /** A file's schema version: a Flyway version, or a legacy step of a file written before Flyway. */
+    record Version(boolean flyway, int number) {
+        String describe() {
+            return flyway ? "schema version " + number : "schema step " + number + " (from before Flyway)";
+        }
+    }
+
+    private static final Map<Version, Map<String, String>> EXPECTED = new ConcurrentHashMap<>();
+
     private SchemaObjects() {
+    }
+
+    /** The file's version; a Flyway version when it has Flyway's history, else its legacy step (0: none). */
+    static Version version(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            boolean flyway;
+            try (ResultSet rs = statement.executeQuery(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'flyway_schema_history'")) {
+                flyway = rs.next();
+            }
+            String sql = flyway
+                    ? "SELECT COALESCE(MAX(CAST(version AS INTEGER)), 0) FROM flyway_schema_history"
+                            + " WHERE success = 1 AND version IS NOT NULL"
+                    : "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+            try (ResultSet rs = statement.executeQuery(sql)) {
+                return new Version(flyway, rs.next() ? rs.getInt(1) : 0);
+            }
+        }
+    }
+
+    /** Whether this release can open a file of {@code version}. */
+    static boolean known(Version version) {
+        return version.flyway() ? version.number() <= Migrations.latestVersion()
+                : version.number() <= LegacySchema.ALL.get(LegacySchema.ALL.size() - 1).version();
     }
 
     /**
      * Null when {@code connection} holds exactly the objects of schema {@code version}; otherwise the first
      * difference in words an operator can act on ("an unknown trigger 'x'").
      */
-    static String problem(Connection connection, int version) throws SQLException {
+    static String problem(Connection connection, Version version) throws SQLException {
         Map<String, String> expected = expected(version);
         Map<String, String> actual = objects(connection);
         List<String> problems = new ArrayList<>();
@@ -48,17 +88,52 @@ final class SchemaObjects {
         if (problems.isEmpty()) {
             return null;
         }
-        return "its schema is not Liner Notes' schema version " + version + ": it has " + String.join(", ", problems)
+ return "its schema is not Liner Notes' " + version.describe() + ": it has " + String.join(", ", problems)
                 + " (a backup holds exactly the tables and indexes Liner Notes made, and no triggers or views)";
     }
 
-    /** The objects migrations {@code 1..version} create, keyed {@code "type name"}, with normalised SQL. */
-    private static Map<String, String> expected(int version) throws SQLException {
-        List<SchemaMigrations.Migration> steps = SchemaMigrations.ALL.stream()
-                .filter(m -> m.version() <= version).toList();
-        try (Connection memory = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            SchemaMigrations.migrate(memory, steps, 0);
-            return objects(memory);
+    /** The objects the migrations up to {@code version} create, keyed {@code "type name"}, with normalised SQL. */
+    private static Map<String, String> expected(Version version) throws SQLException {
+        Map<String, String> known = EXPECTED.get(version);
+        if (known != null) {
+            return known;
+        }
+        Map<String, String> built;
+        if (!version.flyway()) {
+            List<LegacySchema.Migration> steps = LegacySchema.ALL.stream()
+                    .filter(m -> m.version() <= version.number()).toList();
+            try (Connection memory = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+                LegacySchema.migrate(memory, steps, 0);
+                built = objects(memory);
+            }
+        } else {
+            Path scratch = null;
+            try {
+                scratch = Files.createTempFile("linernotes-expected", ".db");
+                Migrations.migrateSqliteTo(scratch, version.number());
+                try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + scratch)) {
+                    built = objects(connection);
+                }
+            } catch (IOException e) {
+                throw new SQLException("cannot build the expected schema: " + e.getMessage(), e);
+            } finally {
+                deleteQuietly(scratch);
+            }
+        }
+        EXPECTED.put(version, built);
+        return built;
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            try {
+                Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+            } catch (IOException e) {
+                // a scratch file in the temp directory: the system cleans it up
+            }
         }
     }
 

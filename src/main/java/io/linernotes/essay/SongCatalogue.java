@@ -31,7 +31,14 @@ final class SongCatalogue {
     };
 
     /** The song an essay goes to, and the ids of other servers' essays a new shared song took over. */
-    record Adopted(long songId, List<Long> movedEssays) {
+    record Adopted(long songId, List<Long> movedEssays, boolean detailsChanged) {
+        Adopted(long songId, List<Long> movedEssays) {
+            this(songId, movedEssays, false);
+        }
+    }
+
+    /** A row found by {@link #find}, and whether the draft changed its details. */
+    private record Found(long id, boolean changed) {
     }
 
     private SongCatalogue() {
@@ -51,21 +58,21 @@ final class SongCatalogue {
             throws SQLException {
         String base = Names.songKey(draft.title(), draft.artist());
         if (!scope.isGlobal()) {
-            Optional<Long> shared = find(connection, base, draft, false);
+            Optional<Found> shared = find(connection, base, draft, false);
             if (shared.isPresent()) {
-                return new Adopted(shared.get(), List.of());
+                return new Adopted(shared.get().id(), List.of(), shared.get().changed());
             }
         }
-        Optional<Long> own = find(connection, key(base, scope), draft, overwrite);
+        Optional<Found> own = find(connection, key(base, scope), draft, overwrite);
         if (own.isPresent()) {
-            return new Adopted(own.get(), List.of());
+            return new Adopted(own.get().id(), List.of(), own.get().changed());
         }
         long id = insert(connection, draft, scope, key(base, scope));
         return new Adopted(id, scope.isGlobal() ? adopt(connection, id, base) : List.of());
     }
 
     /** The row of {@code key}, its details merged with the draft's (see {@link #songFor}); empty when none. */
-    private static Optional<Long> find(Connection connection, String key, EssayDraft draft, boolean overwrite)
+    private static Optional<Found> find(Connection connection, String key, EssayDraft draft, boolean overwrite)
             throws SQLException {
         try (PreparedStatement find = connection.prepareStatement(
                 "SELECT id, featured, year, album, owner FROM songs WHERE song_key = ?")) {
@@ -81,10 +88,12 @@ final class SongCatalogue {
                 List<String> newFeatured = pick(overwrite, featured, draft.featured().isEmpty() ? null : draft.featured());
                 Integer newYear = pick(overwrite, year, draft.year());
                 String newAlbum = pick(overwrite, album, draft.album());
-                if (!newFeatured.equals(featured) || !Objects.equals(newYear, year) || !Objects.equals(newAlbum, album)) {
+                boolean changed = !newFeatured.equals(featured) || !Objects.equals(newYear, year)
+                        || !Objects.equals(newAlbum, album);
+                if (changed) {
                     update(connection, id, newFeatured, newYear, newAlbum);
                 }
-                return Optional.of(id);
+                return Optional.of(new Found(id, changed));
             }
         }
     }

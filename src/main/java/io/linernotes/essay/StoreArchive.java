@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import io.linernotes.store.LegacySchema;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,7 @@ public final class StoreArchive {
 
     /** The newest schema version this release knows. */
     public static int knownSchemaVersion() {
-        return SchemaMigrations.ALL.get(SchemaMigrations.ALL.size() - 1).version();
+        return io.linernotes.store.Migrations.latestVersion();
     }
 
     /**
@@ -119,22 +120,24 @@ public final class StoreArchive {
                             + table + " table)");
                 }
             }
-            int version;
+            SchemaObjects.Version version = SchemaObjects.version(connection);
+            int legacyStep;
             try (ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-                version = rs.next() ? rs.getInt(1) : 0;
+                legacyStep = rs.next() ? rs.getInt(1) : 0;
             }
-            if (version > knownSchemaVersion()) {
-                return Check.refused(file + " was written by a newer release (schema version " + version
-                        + "; this release knows up to " + knownSchemaVersion() + ")");
+            if (!SchemaObjects.known(version) || legacyStep > LegacySchema.ALL.get(LegacySchema.ALL.size() - 1).version()) {
+                return Check.refused(file + " was written by a newer release (" + version.describe()
+                        + (version.flyway() ? ", step " + legacyStep : "") + "; this release knows up to schema version "
+                        + knownSchemaVersion() + ")");
             }
-            if (version < 1) {
+            if (version.number() < 1) {
                 return Check.refused(file + " is a Liner Notes store with no schema version recorded");
             }
             String foreign = SchemaObjects.problem(connection, version);
             if (foreign != null) {
                 return Check.refused(file + " is refused: " + foreign);
             }
-            String live = version >= 2 ? "SELECT COUNT(*) FROM essays WHERE removed_at IS NULL"
+            String live = version.flyway() || version.number() >= 2 ? "SELECT COUNT(*) FROM essays WHERE removed_at IS NULL"
                     : "SELECT COUNT(*) FROM essays";
             int essays;
             try (ResultSet rs = statement.executeQuery(live)) {
@@ -144,7 +147,8 @@ public final class StoreArchive {
             try (ResultSet rs = statement.executeQuery("SELECT value FROM meta WHERE key = 'change_counter'")) {
                 counter = rs.next() ? rs.getLong(1) : 0;
             }
-            return new Check(null, version, essays, counter);
+            // A file from before Flyway reports schema version 0: it is upgraded when it is next opened.
+            return new Check(null, version.flyway() ? version.number() : 0, essays, counter);
         } catch (SQLException e) {
             if (e instanceof SQLiteException sqlite && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CORRUPT
                     || sqlite.getResultCode() == SQLiteErrorCode.SQLITE_NOTADB)) {
@@ -170,10 +174,7 @@ public final class StoreArchive {
             try (Connection copy = connect(temp, false); Statement statement = copy.createStatement()) {
                 // Checked again on the copy itself: the source may have changed since it was checked, and the
                 // update below would run any trigger the copy holds.
-                int version;
-                try (ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-                    version = rs.next() ? rs.getInt(1) : 0;
-                }
+                SchemaObjects.Version version = SchemaObjects.version(copy);
                 String foreign = SchemaObjects.problem(copy, version);
                 if (foreign != null) {
                     throw new EssayStoreException(source + " changed while it was restored and " + foreign);

@@ -28,7 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
  * server: a model call is saved on a repeat, and made again after an edit, after expiry, and under other
  * model settings.
  */
+@org.junit.jupiter.params.ParameterizedClass
+@org.junit.jupiter.params.provider.EnumSource(io.linernotes.store.StoreEngine.class)
 class AnswerCacheTest {
+
+    @org.junit.jupiter.params.Parameter
+    io.linernotes.store.StoreEngine engine;
+    private io.linernotes.config.StoreConfig store;
 
     @TempDir
     Path dataDir;
@@ -39,6 +45,8 @@ class AnswerCacheTest {
     @BeforeEach
     void start() throws Exception {
         server = new FakeModelServer();
+        store = engine == io.linernotes.store.StoreEngine.SQLITE ? io.linernotes.config.StoreConfig.defaults()
+                : engine.freshConfig(dataDir);
         server.always(FakeModelServer.Step.answer("He warns her to run before he hurts her [1]."));
     }
 
@@ -52,7 +60,7 @@ class AnswerCacheTest {
                 temperature, 0, true);
         return AppConfig.defaults().withDataDir(dataDir.toString()).withModel(model)
                 .withRetrieval(new RetrievalConfig(0, 0, 0, 0, false))
-                .withAnswerCache(new AnswerCacheConfig(true, 60));
+                .withAnswerCache(new AnswerCacheConfig(true, 60)).withStore(store);
     }
 
     private Engine open(double temperature) {

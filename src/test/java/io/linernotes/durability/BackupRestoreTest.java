@@ -225,7 +225,9 @@ class BackupRestoreTest {
                         file.toString()).exit());
                 try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
                         Statement s = c.createStatement()) {
-                    s.execute("INSERT INTO schema_version (version, description, applied_at) VALUES (99, 'future', 0)");
+                    s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                            + " checksum, installed_by, execution_time, success) VALUES (99, '99', 'future', 'SQL',"
+                            + " 'V99__future.sql', 0, 'someone', 0, 1)");
                 }
             }
             case "a truncated backup" -> {

@@ -16,7 +16,7 @@ import io.linernotes.essay.EssayParser;
 import io.linernotes.essay.EssayRevision;
 import io.linernotes.essay.EssayService;
 import io.linernotes.essay.EssayStore;
-import io.linernotes.essay.SqliteEssayStore;
+import io.linernotes.essay.SqlEssayStore;
 import io.linernotes.retrieval.Chunker;
 import io.linernotes.retrieval.IndexLayout;
 import io.linernotes.retrieval.IndexMaintainer;
@@ -43,7 +43,7 @@ class FailedWriteTest {
     Path dir;
 
     /** The real store, with one draft it cannot store appended to every import. */
-    private record PoisonedImports(SqliteEssayStore real) implements EssayStore {
+    private record PoisonedImports(SqlEssayStore real) implements EssayStore {
         @Override
         public List<Saved> addAll(List<EssayDraft> drafts, Scope scope) {
             List<EssayDraft> poisoned = new ArrayList<>(drafts);
@@ -127,7 +127,7 @@ class FailedWriteTest {
     void failedImportLeavesStoreAndIndexConsistent() throws Exception {
         RetrievalConfig d = RetrievalConfig.defaults();
         RetrievalConfig retrieval = new RetrievalConfig(d.passages(), d.candidates(), d.chunkMaxChars(), d.rrfK(), false);
-        try (SqliteEssayStore real = SqliteEssayStore.open(dir.resolve("linernotes.db"));
+        try (SqlEssayStore real = SqlEssayStore.open(dir.resolve("linernotes.db"));
                 LuceneIndex index = LuceneIndex.open(dir.resolve("index"), IndexLayout.of(retrieval, null))) {
             IndexMaintainer maintainer = new IndexMaintainer(index, new Chunker(retrieval.chunkMaxChars()), null);
             EssayChanges changes = new EssayChanges() {

@@ -58,8 +58,8 @@ class PrivateDataTest {
             feedback.recordGap(io.linernotes.core.Scope.guild("1"), "a private question", null);
             assertEquals("rwx------", mode(data));
             List<Path> dbs = databases(data);
-            assertTrue(dbs.stream().anyMatch(p -> p.endsWith("linernotes.db"))
-                    && dbs.stream().anyMatch(p -> p.endsWith("feedback.sqlite")), dbs.toString());
+            // Feedback lives in the store itself now (no feedback.sqlite of its own).
+            assertTrue(dbs.stream().anyMatch(p -> p.endsWith("linernotes.db")), dbs.toString());
             for (Path db : dbs) {
                 assertEquals("rw-------", mode(db), db.toString());
             }

@@ -28,12 +28,12 @@ class EssayParserRejectsTest {
 
     @TempDir
     Path dir;
-    private SqliteEssayStore store;
+    private SqlEssayStore store;
     private final EssayParser parser = new EssayParser(LIMITS);
 
     @BeforeEach
     void open() {
-        store = SqliteEssayStore.open(dir.resolve("essays.db"));
+        store = SqlEssayStore.open(dir.resolve("essays.db"));
     }
 
     @AfterEach

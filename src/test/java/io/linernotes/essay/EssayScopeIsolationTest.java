@@ -17,24 +17,29 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-@DisplayName("A server's essays belong to that server")
+@DisplayName("A server's essays belong to that server, on SQLite and on PostgreSQL")
+@org.junit.jupiter.params.ParameterizedClass
+@org.junit.jupiter.params.provider.EnumSource(io.linernotes.store.StoreEngine.class)
 class EssayScopeIsolationTest {
+
+    @org.junit.jupiter.params.Parameter
+    io.linernotes.store.StoreEngine engine;
 
     private static final Scope A = Scope.guild("100");
     private static final Scope B = Scope.guild("200");
 
     @TempDir
     Path dir;
-    private SqliteEssayStore store;
+    private SqlEssayStore store;
     private long aEssay;
     private long globalEssay;
 
     @BeforeEach
     void open() {
-        store = SqliteEssayStore.open(dir.resolve("essays.db"));
-        aEssay = store.add(SqliteEssayStoreTest.draft("Runaway", "Kanye West", "Guild A's reading."), A).essay().id();
-        store.update(aEssay, SqliteEssayStoreTest.draft("Runaway", "Kanye West", "Guild A's second reading."), A);
-        globalEssay = store.add(SqliteEssayStoreTest.draft("Power", "Kanye West", "The imported reading."), Scope.GLOBAL)
+        store = SqlEssayStore.owning(engine.open(dir));
+        aEssay = store.add(SqlEssayStoreTest.draft("Runaway", "Kanye West", "Guild A's reading."), A).essay().id();
+        store.update(aEssay, SqlEssayStoreTest.draft("Runaway", "Kanye West", "Guild A's second reading."), A);
+        globalEssay = store.add(SqlEssayStoreTest.draft("Power", "Kanye West", "The imported reading."), Scope.GLOBAL)
                 .essay().id();
     }
 
@@ -59,7 +64,7 @@ class EssayScopeIsolationTest {
         Essay before = store.get(id).orElseThrow();
         long counter = store.changeCounter();
 
-        assertTrue(store.update(id, SqliteEssayStoreTest.draft("Runaway", "Kanye West", "Defaced."), actor).isEmpty());
+        assertTrue(store.update(id, SqlEssayStoreTest.draft("Runaway", "Kanye West", "Defaced."), actor).isEmpty());
         assertFalse(store.remove(id, actor));
         assertTrue(store.restore(id, 1, actor).isEmpty());
 
@@ -84,7 +89,7 @@ class EssayScopeIsolationTest {
         assertEquals(List.of(globalEssay, aEssay), ids(store.list(A)));
         assertEquals(List.of(globalEssay), ids(store.list(B)));
         assertEquals(List.of(globalEssay), ids(store.list(Scope.GLOBAL)));
-        long bEssay = store.add(SqliteEssayStoreTest.draft("Runaway", "Kanye West", "Guild B's reading."), B).essay().id();
+        long bEssay = store.add(SqlEssayStoreTest.draft("Runaway", "Kanye West", "Guild B's reading."), B).essay().id();
         assertEquals(List.of(bEssay, globalEssay), ids(store.list(B)));
         assertFalse(ids(store.list(A)).contains(bEssay));
         assertEquals(3, store.all().size(), "the index sees everything; scoping happens at query time");
@@ -93,7 +98,7 @@ class EssayScopeIsolationTest {
     @Test
     @DisplayName("the console may edit and remove global essays")
     void consoleOwnsGlobal() {
-        assertTrue(store.update(globalEssay, SqliteEssayStoreTest.draft("Power", "Kanye West", "Revised."), Scope.GLOBAL)
+        assertTrue(store.update(globalEssay, SqlEssayStoreTest.draft("Power", "Kanye West", "Revised."), Scope.GLOBAL)
                 .isPresent());
         assertTrue(store.remove(globalEssay, Scope.GLOBAL));
     }

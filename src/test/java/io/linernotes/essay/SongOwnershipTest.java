@@ -37,7 +37,7 @@ class SongOwnershipTest {
     @Test
     @DisplayName("a server's add, edit and restore on a shared song leave its details as the shared import set them")
     void serverWritesLeaveSharedDetails() {
-        try (SqliteEssayStore store = SqliteEssayStore.open(dir.resolve("s.db"))) {
+        try (SqlEssayStore store = SqlEssayStore.open(dir.resolve("s.db"))) {
             Song shared = store.add(draft("Stan", List.of("Dido"), 2000, "The Marshall Mathers LP", "Shared."),
                     Scope.GLOBAL).essay().song();
             long b = store.add(draft("Stan", List.of("Mallory"), 1999, "Evil", "B's reading."), B).essay().id();
@@ -54,7 +54,7 @@ class SongOwnershipTest {
     @Test
     @DisplayName("two servers writing about a song the shared catalogue lacks each get their own row and details")
     void serversOwnTheirSongs() {
-        try (SqliteEssayStore store = SqliteEssayStore.open(dir.resolve("s.db"))) {
+        try (SqlEssayStore store = SqlEssayStore.open(dir.resolve("s.db"))) {
             Essay b = store.add(draft("Paper Comet", List.of("Mallory"), 1999, null, "B's reading."), B).essay();
             Essay c = store.add(draft("Paper Comet", List.of("Dido"), 2001, null, "C's reading."), C).essay();
             store.update(b.id(), draft("Paper Comet", List.of("Eve"), 1998, "Evil", "B again."), B);
@@ -70,7 +70,7 @@ class SongOwnershipTest {
     @Test
     @DisplayName("a shared import of a song a server had its own row for takes the server's essays in")
     void sharedImportAdoptsServerRows() {
-        try (SqliteEssayStore store = SqliteEssayStore.open(dir.resolve("s.db"))) {
+        try (SqlEssayStore store = SqlEssayStore.open(dir.resolve("s.db"))) {
             Essay b = store.add(draft("Paper Comet", List.of("Mallory"), 1999, null, "B's reading."), B).essay();
             store.remove(store.add(draft("Paper Comet", List.of(), null, null, "C's removed."), C).essay().id(), C);
             EssayStore.Saved shared = store.add(draft("Paper Comet", List.of("Dido"), 2001, null, "Shared."),
@@ -88,7 +88,7 @@ class SongOwnershipTest {
     @DisplayName("opening a store from before owners splits servers' songs and restores shared details")
     void migrationRepairsOldStores() throws Exception {
         Path file = dir.resolve("old.db");
-        SqliteEssayStore.open(file, Clock.systemUTC(), SchemaMigrations.ALL.subList(0, 2)).close();
+        io.linernotes.store.LegacyStores.create(file, 2);
         long shared = 1;
         long b = 2;
         long c = 3;
@@ -107,7 +107,7 @@ class SongOwnershipTest {
             statement.executeUpdate("UPDATE meta SET value = 4 WHERE key = 'change_counter'");
         }
         long counterBefore = 4;
-        try (SqliteEssayStore store = SqliteEssayStore.open(file)) {
+        try (SqlEssayStore store = SqlEssayStore.open(file)) {
             Song stan = store.get(shared).orElseThrow().song();
             assertEquals(List.of("Dido"), stan.featured(), "shared details from the shared essay");
             assertEquals(2000, stan.year());

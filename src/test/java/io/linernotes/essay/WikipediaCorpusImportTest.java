@@ -64,7 +64,7 @@ class WikipediaCorpusImportTest {
     @Test
     @DisplayName("parse plus one bulk transaction stores the whole corpus in one transaction (time printed); again changes nothing")
     void importIsFastAndIdempotent() throws Exception {
-        try (SqliteEssayStore store = SqliteEssayStore.open(dir.resolve("essays.db"))) {
+        try (SqlEssayStore store = SqlEssayStore.open(dir.resolve("essays.db"))) {
             long start = System.nanoTime();
             List<EssayDraft> drafts = parser.parse("songs.jsonl", content);
             long parsed = System.nanoTime();

@@ -8,7 +8,7 @@ import io.linernotes.config.RetrievalConfig;
 import io.linernotes.core.Scope;
 import io.linernotes.essay.Essay;
 import io.linernotes.essay.EssayDraft;
-import io.linernotes.essay.SqliteEssayStore;
+import io.linernotes.essay.SqlEssayStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +30,7 @@ class HybridRetrieverTest {
     @TempDir
     static Path dataDir;
 
-    private static SqliteEssayStore store;
+    private static SqlEssayStore store;
     private static LuceneIndex index;
     private static CachingEmbedder embedder;
     private static HybridRetriever retriever;
@@ -41,7 +41,7 @@ class HybridRetrieverTest {
 
     @BeforeAll
     static void indexTheEssays() {
-        store = SqliteEssayStore.open(dataDir.resolve("essays.db"));
+        store = SqlEssayStore.open(dataDir.resolve("essays.db"));
         harbor = store.add(SeedEssays.fixture("harbor-lights-juno-vale.txt"), Scope.GLOBAL).essay();
         crowns = store.add(SeedEssays.fixture("paper-crowns-low-orchard.txt"), Scope.GLOBAL).essay();
         EssayDraft guildNote = new EssayDraft("Harbor Lights", "Juno Vale", List.of("Mack Ore"), 2019, null,

@@ -8,7 +8,7 @@ import io.linernotes.config.RetrievalConfig;
 import io.linernotes.core.Scope;
 import io.linernotes.essay.Essay;
 import io.linernotes.essay.EssayDraft;
-import io.linernotes.essay.SqliteEssayStore;
+import io.linernotes.essay.SqlEssayStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ class IndexMaintainerTest {
     @TempDir
     Path dataDir;
 
-    private SqliteEssayStore store;
+    private SqlEssayStore store;
 
     /** One process's worth of retrieval objects. */
     private final class Run implements AutoCloseable {
@@ -63,7 +63,7 @@ class IndexMaintainerTest {
 
     @BeforeEach
     void twoEssays() {
-        store = SqliteEssayStore.open(dataDir.resolve("essays.db"));
+        store = SqlEssayStore.open(dataDir.resolve("essays.db"));
         store.add(SeedEssays.fixture("harbor-lights-juno-vale.txt"), Scope.GLOBAL);
         store.add(SeedEssays.fixture("paper-crowns-low-orchard.txt"), Scope.GLOBAL);
     }

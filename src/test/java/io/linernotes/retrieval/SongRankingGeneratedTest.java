@@ -10,7 +10,7 @@ import io.linernotes.core.Scope;
 import io.linernotes.essay.Essay;
 import io.linernotes.essay.EssayDraft;
 import io.linernotes.essay.EssayParser;
-import io.linernotes.essay.SqliteEssayStore;
+import io.linernotes.essay.SqlEssayStore;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ class SongRankingGeneratedTest {
     @TempDir
     static Path dataDir;
 
-    private static SqliteEssayStore store;
+    private static SqlEssayStore store;
     private static LuceneIndex index;
     private static CachingEmbedder embedder;
     private static HybridRetriever retriever;
@@ -63,7 +63,7 @@ class SongRankingGeneratedTest {
 
     @BeforeAll
     static void indexOurEssays() throws Exception {
-        store = SqliteEssayStore.open(dataDir.resolve("essays.db"));
+        store = SqlEssayStore.open(dataDir.resolve("essays.db"));
         EssayParser parser = new EssayParser(EssayConfig.defaults());
         for (String name : demoNames()) {
             for (EssayDraft d : parser.parse(name, resource("/demo-essays/" + name))) {

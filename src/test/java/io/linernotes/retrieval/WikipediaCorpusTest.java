@@ -12,7 +12,7 @@ import io.linernotes.config.RetrievalConfig;
 import io.linernotes.core.Scope;
 import io.linernotes.essay.Essay;
 import io.linernotes.essay.EssayDraft;
-import io.linernotes.essay.SqliteEssayStore;
+import io.linernotes.essay.SqlEssayStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -44,7 +44,7 @@ class WikipediaCorpusTest {
     @DisplayName("the whole corpus indexes, restarts without embedding, and answers title questions quickly")
     void corpusFigures() throws IOException {
         Assumptions.assumeTrue(Files.exists(CORPUS), "wikipedia-songs corpus absent at " + CORPUS);
-        SqliteEssayStore store = SqliteEssayStore.open(dataDir.resolve("essays.db"));
+        SqlEssayStore store = SqlEssayStore.open(dataDir.resolve("essays.db"));
         List<Essay> essays = new ArrayList<>();
         for (EssayDraft draft : readCorpus()) {
             essays.add(store.add(draft, Scope.GLOBAL).essay());

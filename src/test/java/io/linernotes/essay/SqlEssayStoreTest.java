@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.linernotes.config.StoreConfig;
 import io.linernotes.core.Scope;
 import io.linernotes.core.Song;
+import io.linernotes.store.Database;
+import io.linernotes.store.StoreEngine;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,14 +27,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-@DisplayName("The SQLite essay store")
-class SqliteEssayStoreTest {
+@DisplayName("The essay store, on SQLite and on PostgreSQL")
+@ParameterizedClass
+@EnumSource(StoreEngine.class)
+class SqlEssayStoreTest {
 
+    @Parameter
+    StoreEngine engine;
     @TempDir
     Path dir;
     private Path dbFile;
-    private SqliteEssayStore store;
+    private StoreConfig config;
+    private SqlEssayStore store;
 
     static EssayDraft draft(String title, String artist, String body) {
         return new EssayDraft(title, artist, List.of(), null, null, "a moderator", null, body);
@@ -40,7 +51,13 @@ class SqliteEssayStoreTest {
     @BeforeEach
     void open() {
         dbFile = dir.resolve("data").resolve("essays.db");
-        store = SqliteEssayStore.open(dbFile);
+        config = engine == StoreEngine.SQLITE ? StoreConfig.defaults().withUrl("jdbc:sqlite:" + dbFile)
+                : engine.freshConfig(dir);
+        store = reopen();
+    }
+
+    private SqlEssayStore reopen() {
+        return SqlEssayStore.owning(Database.open(config, dir, name -> null));
     }
 
     @AfterEach
@@ -186,7 +203,7 @@ class SqliteEssayStoreTest {
     }
 
     @Test
-    @DisplayName("everything survives closing and reopening the file")
+    @DisplayName("everything survives closing and reopening the store")
     void survivesReopen() {
         long id = store.add(draft("Runaway", "Kanye West", "One."), Scope.guild("1")).essay().id();
         store.update(id, draft("Runaway", "Kanye West", "Two."), Scope.guild("1"));
@@ -194,7 +211,7 @@ class SqliteEssayStoreTest {
         long counter = store.changeCounter();
         store.close();
 
-        store = SqliteEssayStore.open(dbFile);
+        store = reopen();
 
         assertEquals(before, store.get(id).orElseThrow());
         assertEquals(counter, store.changeCounter());
@@ -205,6 +222,7 @@ class SqliteEssayStoreTest {
     @Test
     @DisplayName("the store's connection runs in WAL mode with foreign keys and a busy timeout")
     void pragmas() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(engine == StoreEngine.SQLITE, "SQLite settings");
         assertEquals("wal", store.pragma("journal_mode"));
         assertEquals("1", store.pragma("foreign_keys"));
         assertEquals("10000", store.pragma("busy_timeout"));

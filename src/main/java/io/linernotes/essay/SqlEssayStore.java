@@ -2,79 +2,89 @@ package io.linernotes.essay;
 
 import io.linernotes.core.Scope;
 import io.linernotes.core.Song;
-import io.linernotes.files.PrivateFiles;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.linernotes.store.Database;
+import io.linernotes.store.StoreException;
+import io.linernotes.store.Transaction;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
 
 /**
- * The essay store in one SQLite file (WAL journal, foreign keys on, busy timeout). One connection
- * guarded by a lock serves every thread: SQLite serialises writers anyway, and this keeps each write
- * one transaction that either happens whole or not at all. Each write that changes a row also
- * increments the change counter in the same transaction.
+ * The essay store on a {@link Database}: SQLite (one file, the default) or PostgreSQL, with the same SQL. Each
+ * write is one transaction that either happens whole or not at all, and logs the essays it changed in the store's
+ * change log (which also moves the change counter) in that same transaction.
  *
  * <p>Owners: an essay belongs to the scope it was added in, and only that scope may edit, remove or
  * restore it ({@link Scope#GLOBAL} is the console and may touch global essays only).
  * {@link #get} and the lists show live essays; removed ones keep their history and can be restored.
  */
-public final class SqliteEssayStore implements EssayStore {
+public final class SqlEssayStore implements EssayStore {
 
-    private static final Logger log = LoggerFactory.getLogger(SqliteEssayStore.class);
-    private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(SqlEssayStore.class);
 
-    private final LockedConnection db;
+    private final Database db;
+    private final boolean ownsDatabase;
 
-    private SqliteEssayStore(Connection connection, Clock clock) {
-        this.db = new LockedConnection(connection, clock);
+    private SqlEssayStore(Database db, boolean ownsDatabase) {
+        this.db = db;
+        this.ownsDatabase = ownsDatabase;
     }
 
-    /** Opens (creating if needed) the store in {@code dbFile} and brings its schema up to date. */
-    public static SqliteEssayStore open(Path dbFile) {
-        return open(dbFile, Clock.systemUTC(), SchemaMigrations.ALL);
+    /** The essay store on {@code db}, which the caller keeps and closes. */
+    public static SqlEssayStore on(Database db) {
+        return new SqlEssayStore(db, false);
     }
 
-    /** For tests: a clock to control timestamps, and a prefix of the migrations to build older files. */
-    static SqliteEssayStore open(Path dbFile, Clock clock, List<SchemaMigrations.Migration> migrations) {
+    /** The essay store on {@code db}; closing the store closes it. */
+    public static SqlEssayStore owning(Database db) {
+        return new SqlEssayStore(db, true);
+    }
+
+    /** Opens (creating if needed) a SQLite store in {@code dbFile}, brought up to date; closing the store closes it. */
+    public static SqlEssayStore open(Path dbFile) {
         try {
-            Path parent = dbFile.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            PrivateFiles.file(dbFile);
-            SQLiteConfig config = new SQLiteConfig();
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-            config.enforceForeignKeys(true);
-            config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-            // Take the write lock when a transaction begins, not half-way through it, so two processes
-            // sharing the file wait for each other instead of failing with SQLITE_BUSY mid-transaction.
-            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dbFile.toAbsolutePath(),
-                    config.toProperties());
-            try {
-                int version = SchemaMigrations.migrate(connection, migrations, clock.millis());
-                log.info("Opened essay store {} at schema version {}", dbFile, version);
-                return new SqliteEssayStore(connection, clock);
-            } catch (SQLException | RuntimeException e) {
-                connection.close();
-                throw e;
-            }
-        } catch (SQLException | IOException e) {
+            return new SqlEssayStore(Database.sqlite(dbFile), true);
+        } catch (EssayStoreException e) {
+            throw e;
+        } catch (StoreException e) {
             throw new EssayStoreException("cannot open the essay database " + dbFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The database under this store (the answer cache and feedback share it). */
+    public Database database() {
+        return db;
+    }
+
+    private <T> T write(String what, Database.Write<T> work) {
+        try {
+            return db.write(what, tx -> {
+                tx.serializeEssayWrites();
+                return work.run(tx);
+            });
+        } catch (EssayStoreException e) {
+            throw e;
+        } catch (StoreException e) {
+            throw new EssayStoreException(e.getMessage(), e);
+        }
+    }
+
+    private <T> T read(Database.Read<T> work) {
+        try {
+            return db.read(work);
+        } catch (EssayStoreException e) {
+            throw e;
+        } catch (StoreException e) {
+            throw new EssayStoreException(e.getMessage(), e);
         }
     }
 
@@ -82,7 +92,7 @@ public final class SqliteEssayStore implements EssayStore {
     public Saved add(EssayDraft draft, Scope scope) {
         Objects.requireNonNull(scope, "scope");
         EssayDraft clean = StoredDraft.of(draft);
-        return db.write("add", (connection, now) -> addOne(connection, clean, scope, now));
+        return write("add", tx -> addOne(tx, clean, scope, "add"));
     }
 
     /**
@@ -92,12 +102,12 @@ public final class SqliteEssayStore implements EssayStore {
     public List<Saved> addAll(List<EssayDraft> drafts, Scope scope) {
         Objects.requireNonNull(scope, "scope");
         List<EssayDraft> copy = List.copyOf(drafts);
-        return db.write("addAll", (connection, now) -> {
+        return write("addAll", tx -> {
             List<Saved> saved = new ArrayList<>(copy.size());
             for (EssayDraft draft : copy) {
                 // A draft that cannot be stored throws here, inside the transaction: the rollback undoes the
                 // drafts before it too.
-                saved.add(addOne(connection, StoredDraft.of(draft), scope, now));
+                saved.add(addOne(tx, StoredDraft.of(draft), scope, "import"));
             }
             log.info("Stored {} essays in {} ({} already there)", saved.size(), scope,
                     saved.stream().filter(Saved::unchanged).count());
@@ -105,26 +115,43 @@ public final class SqliteEssayStore implements EssayStore {
         });
     }
 
-    private static Saved addOne(Connection connection, EssayDraft draft, Scope scope, long now) throws SQLException {
+    private static Saved addOne(Transaction tx, EssayDraft draft, Scope scope, String action) throws SQLException {
+        Connection connection = tx.connection();
+        long now = tx.now();
         SongCatalogue.Adopted song = SongCatalogue.songFor(connection, draft, scope, false);
         long songId = song.songId();
+        if (song.detailsChanged()) {
+            songmatesChanged(tx, songId);
+        }
         Optional<Long> existing = EssayRows.findLive(connection, songId, scope, EssayRows.hash(draft.body()));
         if (existing.isPresent()) {
             return new Saved(EssayRows.load(connection, existing.get()), true);
         }
         long id = EssayRows.insert(connection, songId, scope, draft, now);
         EssayRows.addRevision(connection, id, 1, draft, now, "add");
+        tx.essayChanged(id, action, scope.key());
         List<Essay> moved = new ArrayList<>();
         for (long other : song.movedEssays()) {
-            moved.add(EssayRows.load(connection, other));
+            Essay mover = EssayRows.load(connection, other);
+            moved.add(mover);
+            tx.essayChanged(other, "edit", mover.scope().key());
         }
         return new Saved(EssayRows.load(connection, id), false, moved);
+    }
+
+    /** The song's year, album or featured artists changed: every live essay shown under it reads differently. */
+    private static void songmatesChanged(Transaction tx, long songId) throws SQLException {
+        for (Essay mate : EssayRows.query(tx.connection(), "WHERE e.song_id = ? AND e.removed_at IS NULL", songId)) {
+            tx.essayChanged(mate.id(), "edit", mate.scope().key());
+        }
     }
 
     @Override
     public Optional<Essay> update(long id, EssayDraft draft, Scope actor) {
         EssayDraft clean = StoredDraft.of(draft);
-        return db.write("update", (connection, now) -> {
+        return write("update", tx -> {
+            Connection connection = tx.connection();
+            long now = tx.now();
             Optional<EssayRows.State> state = owned(connection, id, actor);
             if (state.isEmpty() || state.get().removed()) {
                 return Optional.empty();
@@ -135,16 +162,23 @@ public final class SqliteEssayStore implements EssayStore {
                 return Optional.of(EssayRows.load(connection, id));
             }
             // The essay's owner writes the song: its own row, never the shared one (see SongCatalogue).
-            long songId = SongCatalogue.songFor(connection, clean, state.get().owner(), true).songId();
+            SongCatalogue.Adopted song = SongCatalogue.songFor(connection, clean, state.get().owner(), true);
+            long songId = song.songId();
+            if (song.detailsChanged()) {
+                songmatesChanged(tx, songId);
+            }
             EssayRows.rewrite(connection, id, songId, clean, current + 1, now, null);
             EssayRows.addRevision(connection, id, current + 1, clean, now, "edit");
+            tx.essayChanged(id, "edit", actor.key());
             return Optional.of(EssayRows.load(connection, id));
         });
     }
 
     @Override
     public boolean remove(long id, Scope actor) {
-        return db.write("remove", (connection, now) -> {
+        return write("remove", tx -> {
+            Connection connection = tx.connection();
+            long now = tx.now();
             Optional<EssayRows.State> state = owned(connection, id, actor);
             if (state.isEmpty() || state.get().removed()) {
                 return false;
@@ -160,13 +194,16 @@ public final class SqliteEssayStore implements EssayStore {
                 mark.executeUpdate();
             }
             EssayRows.addRevision(connection, id, next, content, now, "remove");
+            tx.essayChanged(id, "remove", actor.key());
             return true;
         });
     }
 
     @Override
     public Optional<Essay> restore(long id, int revision, Scope actor) {
-        return db.write("restore", (connection, now) -> {
+        return write("restore", tx -> {
+            Connection connection = tx.connection();
+            long now = tx.now();
             Optional<EssayRows.State> state = owned(connection, id, actor);
             if (state.isEmpty()) {
                 return Optional.empty();
@@ -177,9 +214,14 @@ public final class SqliteEssayStore implements EssayStore {
             }
             EssayDraft content = wanted.get(0).content();
             int next = state.get().revision() + 1;
-            long songId = SongCatalogue.songFor(connection, content, state.get().owner(), true).songId();
+            SongCatalogue.Adopted song = SongCatalogue.songFor(connection, content, state.get().owner(), true);
+            long songId = song.songId();
+            if (song.detailsChanged()) {
+                songmatesChanged(tx, songId);
+            }
             EssayRows.rewrite(connection, id, songId, content, next, now, null);
             EssayRows.addRevision(connection, id, next, content, now, "restore");
+            tx.essayChanged(id, "restore", actor.key());
             return Optional.of(EssayRows.load(connection, id));
         });
     }
@@ -198,14 +240,14 @@ public final class SqliteEssayStore implements EssayStore {
 
     @Override
     public Optional<Essay> get(long id) {
-        return db.read(connection -> EssayRows.query(connection, "WHERE e.id = ? AND e.removed_at IS NULL", id)
+        return read(connection -> EssayRows.query(connection, "WHERE e.id = ? AND e.removed_at IS NULL", id)
                 .stream().findFirst());
     }
 
     @Override
     public List<Essay> list(Scope reader) {
         Objects.requireNonNull(reader, "reader");
-        List<Essay> candidates = db.read(connection -> EssayRows.query(connection,
+        List<Essay> candidates = read(connection -> EssayRows.query(connection,
                 "WHERE e.removed_at IS NULL AND (e.scope = 'global' OR e.scope = ?)"
                         + " ORDER BY e.created_at DESC, e.id DESC", reader.key()));
         // The SQL already narrows by scope; the rule itself lives in Scope, so it has the last word.
@@ -214,17 +256,17 @@ public final class SqliteEssayStore implements EssayStore {
 
     @Override
     public Optional<Scope> ownerOf(long id) {
-        return db.read(connection -> EssayRows.state(connection, id).map(EssayRows.State::owner));
+        return read(connection -> EssayRows.state(connection, id).map(EssayRows.State::owner));
     }
 
     @Override
     public List<Essay> all() {
-        return db.read(connection -> EssayRows.query(connection, "WHERE e.removed_at IS NULL ORDER BY e.id"));
+        return read(connection -> EssayRows.query(connection, "WHERE e.removed_at IS NULL ORDER BY e.id"));
     }
 
     @Override
     public List<Opening> openings(int leadChars) {
-        return db.read(connection -> {
+        return read(connection -> {
             List<Opening> out = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement("SELECT e.id, e.scope, substr(e.body, 1, ?),"
                     + " s.id, s.title, s.artist, s.featured, s.year, s.album FROM essays e JOIN songs s ON s.id = e.song_id"
@@ -243,13 +285,13 @@ public final class SqliteEssayStore implements EssayStore {
 
     @Override
     public List<EssayRevision> history(long id) {
-        return db.read(connection -> EssayRows.revisions(connection, id, 0));
+        return read(connection -> EssayRows.revisions(connection, id, 0));
     }
 
     @Override
     public Usage usage(Scope owner) {
         Objects.requireNonNull(owner, "owner");
-        return db.read(connection -> {
+        return read(connection -> {
             try (var live = connection.prepareStatement(
                     "SELECT COUNT(*) FROM essays WHERE scope = ? AND removed_at IS NULL");
                     var revisions = connection.prepareStatement("SELECT COUNT(*) FROM essay_revisions r"
@@ -267,7 +309,7 @@ public final class SqliteEssayStore implements EssayStore {
 
     @Override
     public List<Song> songs() {
-        return db.read(connection -> {
+        return read(connection -> {
             List<Song> songs = new ArrayList<>();
             try (Statement statement = connection.createStatement();
                     ResultSet rs = statement.executeQuery("SELECT s.id, s.title, s.artist, s.featured, s.year,"
@@ -283,7 +325,7 @@ public final class SqliteEssayStore implements EssayStore {
 
     @Override
     public long changeCounter() {
-        return db.read(SqliteEssayStore::counter);
+        return read(SqlEssayStore::counter);
     }
 
     /** For tests: the value of a PRAGMA on the store's own connection. */
@@ -291,7 +333,7 @@ public final class SqliteEssayStore implements EssayStore {
         if (!name.matches("[a-z_]+")) {
             throw new IllegalArgumentException("not a pragma name: " + name);
         }
-        return db.read(connection -> {
+        return read(connection -> {
             try (Statement statement = connection.createStatement();
                     ResultSet rs = statement.executeQuery("PRAGMA " + name)) {
                 return rs.next() ? rs.getString(1) : null;
@@ -308,10 +350,8 @@ public final class SqliteEssayStore implements EssayStore {
 
     @Override
     public void close() {
-        try {
+        if (ownsDatabase) {
             db.close();
-        } catch (SQLException e) {
-            log.warn("Closing the essay database failed", e);
         }
     }
 }

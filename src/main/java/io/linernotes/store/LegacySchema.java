@@ -1,4 +1,4 @@
-package io.linernotes.essay;
+package io.linernotes.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,19 +10,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SQLite schema as an ordered list of steps. A database records the steps it has in
- * {@code schema_version}; opening it applies the missing ones, each in its own transaction, so a file
- * written by an older release upgrades in place. Steps are never edited once released: a change is a new step.
+ * The SQLite schema of the releases before Flyway, as an ordered list of steps (versions 1 to 4) recorded in
+ * {@code schema_version}. It is frozen: Flyway's first migration ({@link EssaySchema}) applies the steps a SQLite
+ * file lacks, so a file written by any older release upgrades in place, and a new file gets exactly the same
+ * tables. New schema changes are Flyway migrations ({@code db/migration}), never new steps here.
  */
-final class SchemaMigrations {
+public final class LegacySchema {
 
-    private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
+    private static final Logger log = LoggerFactory.getLogger(LegacySchema.class);
 
     /** One schema step: the version it brings the database to and the statements that do it. */
-    record Migration(int version, String description, List<String> statements) {
+    public record Migration(int version, String description, List<String> statements) {
     }
 
-    static final List<Migration> ALL = List.of(
+    public static final List<Migration> ALL = List.of(
             new Migration(1, "songs, essays, revisions and the change counter", List.of(
                     "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
                     "INSERT INTO meta (key, value) VALUES ('change_counter', 0)",
@@ -95,11 +96,11 @@ final class SchemaMigrations {
                 + " ORDER BY e.updated_at DESC, e.id DESC LIMIT 1";
     }
 
-    private SchemaMigrations() {
+    private LegacySchema() {
     }
 
     /** The version the database is at: 0 for a new file. */
-    static int currentVersion(Connection connection) throws SQLException {
+    public static int currentVersion(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS schema_version"
                     + " (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL)");
@@ -110,11 +111,11 @@ final class SchemaMigrations {
     }
 
     /** Applies the steps of {@code migrations} the database lacks; returns the version reached. */
-    static int migrate(Connection connection, List<Migration> migrations, long nowMillis) throws SQLException {
+    public static int migrate(Connection connection, List<Migration> migrations, long nowMillis) throws SQLException {
         int version = currentVersion(connection);
         int known = migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
         if (version > known) {
-            throw new EssayStoreException("the essay database is at schema version " + version
+            throw new StoreException("the essay database is at schema version " + version
                     + " but this release knows only up to " + known + "; use a newer release");
         }
         for (Migration migration : migrations) {
@@ -122,17 +123,8 @@ final class SchemaMigrations {
                 continue;
             }
             connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                for (String sql : migration.statements()) {
-                    statement.execute(sql);
-                }
-                try (PreparedStatement mark = connection.prepareStatement(
-                        "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
-                    mark.setInt(1, migration.version());
-                    mark.setString(2, migration.description());
-                    mark.setLong(3, nowMillis);
-                    mark.executeUpdate();
-                }
+            try {
+                apply(connection, migration, nowMillis);
                 connection.commit();
                 log.info("Essay database migrated to schema version {} ({})", migration.version(), migration.description());
                 version = migration.version();
@@ -144,5 +136,37 @@ final class SchemaMigrations {
             }
         }
         return version;
+    }
+
+    /**
+     * Applies the steps of {@link #ALL} the database lacks inside the caller's transaction (Flyway's); returns the
+     * version reached.
+     */
+    static int applyMissing(Connection connection, long nowMillis) throws SQLException {
+        int version = currentVersion(connection);
+        for (Migration migration : ALL) {
+            if (migration.version() <= version) {
+                continue;
+            }
+            apply(connection, migration, nowMillis);
+            log.info("Essay database brought to legacy schema step {} ({})", migration.version(), migration.description());
+            version = migration.version();
+        }
+        return version;
+    }
+
+    private static void apply(Connection connection, Migration migration, long nowMillis) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : migration.statements()) {
+                statement.execute(sql);
+            }
+        }
+        try (PreparedStatement mark = connection.prepareStatement(
+                "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
+            mark.setInt(1, migration.version());
+            mark.setString(2, migration.description());
+            mark.setLong(3, nowMillis);
+            mark.executeUpdate();
+        }
     }
 }
