@@ -11,6 +11,7 @@ import io.linernotes.discord.emulation.DiscordEmulator.Interaction;
 import io.linernotes.discord.emulation.EmulatedGuild;
 import io.linernotes.discord.emulation.RecordedRequest;
 import io.linernotes.discord.shard.IdentifyGate;
+import io.linernotes.store.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,15 +41,17 @@ class MultiProcessShardsTest {
     Path tmp;
 
     @Test
-    @DisplayName("each answers its servers, shard 0's process answers DMs and registers commands once; kill -9 of "
-            + "one leaves the other answering and the restarted one takes its shard back")
-    void twoProcessesOverSeparateStores() throws Exception {
-        twoProcesses(null, Map.of());
+    @DisplayName("over one PostgreSQL: each answers its servers, shard 0's process answers DMs and registers "
+            + "commands once, IDENTIFYs of one bucket are 5 s apart; kill -9 of one leaves the other answering and "
+            + "the restarted one takes its shard back")
+    void twoProcessesOverOnePostgres() throws Exception {
+        twoProcesses(TestPostgres.freshDatabase(), Map.of());
     }
 
     /**
      * The scenario over the store at {@code storeUrl} (null: each process its own SQLite file in its data
-     * directory), {@code storeEnv} added to both processes' environment (a password).
+     * directory, whose IDENTIFYs nothing coordinates), {@code storeEnv} added to both processes' environment
+     * (a password).
      */
     void twoProcesses(String storeUrl, Map<String, String> storeEnv) throws Exception {
         try (DiscordEmulator discord = DiscordEmulator.start(new EmulatedGuild(GUILD_A, CHANNEL_A, Map.of()),
