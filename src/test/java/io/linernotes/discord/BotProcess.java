@@ -23,6 +23,7 @@ final class BotProcess implements AutoCloseable {
     private final List<String> command;
     private final Map<String, String> env;
     private final Path log;
+    private final Path config;
     private Process process;
     private int starts;
 
@@ -30,9 +31,14 @@ final class BotProcess implements AutoCloseable {
         this.name = name;
         this.env = Map.copyOf(env);
         this.log = logDir.resolve(name + ".log");
+        this.config = config;
         this.command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "io.linernotes.cli.Main",
                 "--config", config.toString(), "--data-dir", dataDir.toString(), "bot");
+    }
+
+    Path config() {
+        return config;
     }
 
     /** Starts the JVM (again, after a kill); its output is appended to the same log. */

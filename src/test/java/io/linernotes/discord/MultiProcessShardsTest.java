@@ -33,6 +33,7 @@ class MultiProcessShardsTest {
     static final String GUILD_B = DiscordEmulator.guildIdOnShard(1, 2, 7);
     static final String CHANNEL_A = "620000000000000001";
     static final String CHANNEL_B = "620000000000000002";
+    static final String MOD_ROLE = "820000000000000001";
     static final String TOKEN_A = "process-a-token";
     static final String TOKEN_B = "process-b-token";
     static final long START_MILLIS = 120_000;
@@ -54,7 +55,7 @@ class MultiProcessShardsTest {
      * (a password).
      */
     void twoProcesses(String storeUrl, Map<String, String> storeEnv) throws Exception {
-        try (DiscordEmulator discord = DiscordEmulator.start(new EmulatedGuild(GUILD_A, CHANNEL_A, Map.of()),
+        try (DiscordEmulator discord = DiscordEmulator.start(new EmulatedGuild(GUILD_A, CHANNEL_A, Map.of(MOD_ROLE, Actor.MANAGE_GUILD)),
                 new EmulatedGuild(GUILD_B, CHANNEL_B, Map.of()))) {
             Map<String, String> env = new HashMap<>(storeEnv);
             env.put(DiscordEndpoints.API_URL_ENV, discord.apiUrl());
@@ -77,6 +78,12 @@ class MultiProcessShardsTest {
                 assertEquals(1, registrations.size(), "commands registered once: " + registrations);
                 assertEquals("Bot " + TOKEN_A, registrations.get(0).header("Authorization"), "by shard 0's process");
 
+                String moderatorsPhrase = null;
+                if (storeUrl != null) {
+                    moderatorsPhrase = addThroughDiscord(discord);
+                    importThroughCli(a.config());
+                }
+
                 b.kill();
                 discord.awaitShardGone(1);
                 assertAnsweredBy(discord, askInGuild(discord, GUILD_A, CHANNEL_A, "330000000000000004"), TOKEN_A);
@@ -89,6 +96,16 @@ class MultiProcessShardsTest {
                 assertAnsweredBy(discord, askInGuild(discord, GUILD_B, CHANNEL_B, "330000000000000007"), TOKEN_B);
                 assertEquals(1, discord.requests(r -> r.is("PUT", "applications/")).size(),
                         "the restarted shard-1 process registers nothing");
+                if (storeUrl != null) {
+                    // The restarted process read the store at start: it answers the essay imported while it ran,
+                    // and holds server A's essay too, which it must not show in server B.
+                    String imported = discord.awaitWebhook(discord.slash(Actor.member(GUILD_B, CHANNEL_B,
+                            "330000000000000008", Actor.MEMBER), "meaning", option("song", CLI_TITLE)), 1).visibleText();
+                    assertTrue(imported.contains(CLI_PHRASE), "caught up with the CLI import: " + imported);
+                    String elsewhere = discord.awaitWebhook(discord.slash(Actor.member(GUILD_B, CHANNEL_B,
+                            "330000000000000009", Actor.MEMBER), "meaning", option("song", MOD_TITLE)), 1).visibleText();
+                    assertTrue(!elsewhere.contains(moderatorsPhrase), "server A's essay shown in B: " + elsewhere);
+                }
 
                 List<Identify> identifies = discord.identifyLog();
                 assertEquals(List.of(0, 1, 1), identifies.stream().map(Identify::shard).sorted().toList(),
@@ -118,6 +135,42 @@ class MultiProcessShardsTest {
         Map<String, String> all = new HashMap<>(env);
         all.put("DISCORD_TOKEN", token);
         return new BotProcess(name, config, dir.resolve("data"), all, tmp);
+    }
+
+    static final String MOD_TITLE = "Tidewater Hymn";
+    static final String CLI_TITLE = "Lamplighter's Ledger";
+    static final String CLI_PHRASE = "counts the lit windows of his street";
+
+    /** A moderator of server A adds an essay through the form (shard 0's process); it is answered there. */
+    private static String addThroughDiscord(DiscordEmulator discord) {
+        Actor moderator = Actor.member(GUILD_A, CHANNEL_A, "330000000000000010", Actor.MEMBER | Actor.MANAGE_GUILD,
+                MOD_ROLE);
+        String phrase = "a ferryman's farewell sung to the receding shore";
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("title", MOD_TITLE);
+        fields.put("artist", "Saltmarsh Choir");
+        fields.put("featured", "");
+        fields.put("year", "");
+        fields.put("body", MOD_TITLE + " is " + phrase + ", verse after verse, until only the bell is left.");
+        Interaction submit = discord.modalSubmit(moderator, "essay:add", fields);
+        String added = discord.awaitWebhook(submit, 1).visibleText();
+        assertTrue(added.contains("Added essay #"), added);
+        assertEquals("Bot " + TOKEN_A, discord.awaitWebhook(submit, 1).header("Authorization"));
+        String answer = discord.awaitWebhook(discord.slash(moderator, "meaning", option("song", MOD_TITLE)), 1)
+                .visibleText();
+        assertTrue(answer.contains(phrase), answer);
+        return phrase;
+    }
+
+    /** {@code linernotes import} (the in-process CLI) of one global essay into the shared store. */
+    private void importThroughCli(Path config) throws Exception {
+        Path file = tmp.resolve("ledger.md");
+        Files.writeString(file, "---\ntitle: " + CLI_TITLE + "\nartist: The Harbour Keepers\nyear: 2001\n---\n"
+                + CLI_TITLE + " follows a night watchman who " + CLI_PHRASE + ".\n\n"
+                + "The chorus turns the count into a prayer: while the lamps burn, nobody on the street is alone.\n");
+        int exit = io.linernotes.cli.Main.run("--config", config.toString(), "--data-dir",
+                tmp.resolve("cli-data").toString(), "import", file.toString());
+        assertEquals(0, exit, "linernotes import");
     }
 
     private static Interaction askInGuild(DiscordEmulator discord, String guild, String channel, String user) {
