@@ -2,10 +2,14 @@ package io.linernotes.cli;
 
 import io.linernotes.app.Engine;
 import io.linernotes.config.AppConfig;
+import io.linernotes.config.ConfigException;
+import io.linernotes.config.DiscordConfig;
 import io.linernotes.discord.DiscordBot;
 import io.linernotes.discord.DiscordEndpoints;
 import io.linernotes.discord.DiscordToken;
 import io.linernotes.discord.EngineBotServices;
+import io.linernotes.discord.shard.IdentifyGates;
+import io.linernotes.discord.shard.ShardPlan;
 import io.linernotes.feedback.FeedbackStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,14 +57,16 @@ final class BotCommand implements Callable<Integer> {
             return NO_TOKEN;
         }
         AppConfig config = root.loadConfig();
+        DiscordConfig discord = withShardOverrides(config.discord(), environment);
         Engine engine = Engine.open(config, Path.of("prompts"), environment);
         FeedbackStore feedback = null;
         DiscordBot bot;
         try {
             feedback = FeedbackStore.open(engine.database(), Path.of(config.data().dir()));
-            DiscordEndpoints endpoints = DiscordEndpoints.resolve(config.discord(), endpointOverrides(environment));
-            bot = DiscordBot.start(token, config.discord(), config.essays(), endpoints,
-                    EngineBotServices.of(engine), feedback, READY_TIMEOUT);
+            DiscordEndpoints endpoints = DiscordEndpoints.resolve(discord, endpointOverrides(environment));
+            bot = DiscordBot.start(token, discord, config.essays(), endpoints, EngineBotServices.of(engine),
+                    feedback, READY_TIMEOUT, java.time.Clock.systemUTC(),
+                    IdentifyGates.forStore(config.store(), environment));
         } catch (Exception | Error e) {
             closeQuietly(feedback);
             engine.close();
@@ -81,7 +87,7 @@ final class BotCommand implements Callable<Integer> {
             bot.shutdown(GRACE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            bot.jda().shutdownNow();
+            bot.shutdownNow();
         } catch (RuntimeException e) {
             log.error("the bot did not stop cleanly", e);
         } finally {
@@ -103,6 +109,21 @@ final class BotCommand implements Callable<Integer> {
             feedback.close();
         } catch (RuntimeException e) {
             log.warn("could not close the feedback store", e);
+        }
+    }
+
+    /** {@code LINERNOTES_SHARDS_TOTAL} / {@code LINERNOTES_SHARDS_IDS}, when set, win over {@code discord.shards}. */
+    static DiscordConfig withShardOverrides(DiscordConfig discord, Function<String, String> env) {
+        String total = env.apply(ShardPlan.TOTAL_ENV);
+        String ids = env.apply(ShardPlan.IDS_ENV);
+        if (total == null && ids == null) {
+            return discord;
+        }
+        try {
+            return discord.withShards(discord.shards().overriddenBy(total, ids));
+        } catch (ConfigException e) {
+            throw new ConfigException(e.getMessage() + " (from " + ShardPlan.TOTAL_ENV + "=" + total + ", "
+                    + ShardPlan.IDS_ENV + "=" + ids + ")", e);
         }
     }
 

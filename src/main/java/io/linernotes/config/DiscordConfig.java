@@ -18,10 +18,13 @@ import java.util.List;
  * {@code essayQueueSize} places, apart from the {@code workers} that answer questions. Attachments are
  * downloaded only from {@code attachmentHosts} (host names, https only; or whole origins such as
  * {@code http://127.0.0.1:8080} for a test or a local proxy), within {@code downloadSeconds} for the whole file.
+ *
+ * <p>{@code shards}: how many gateway shards the bot has and which of them this process runs (see
+ * {@link ShardsConfig}).
  */
 public record DiscordConfig(List<String> devGuilds, List<String> moderatorRoles, String apiUrl, String gatewayUrl,
         int workers, int queueSize, int userPerMinute, int guildPerMinute, long userDailyTokens, int essayWorkers,
-        int essayQueueSize, List<String> attachmentHosts, int downloadSeconds) {
+        int essayQueueSize, List<String> attachmentHosts, int downloadSeconds, ShardsConfig shards) {
     public static final int DEFAULT_USER_PER_MINUTE = 6;
     public static final int DEFAULT_GUILD_PER_MINUTE = 60;
     public static final long DEFAULT_USER_DAILY_TOKENS = 20_000;
@@ -73,6 +76,7 @@ public record DiscordConfig(List<String> devGuilds, List<String> moderatorRoles,
         if (downloadSeconds == 0) {
             downloadSeconds = 15;
         }
+        shards = shards == null ? ShardsConfig.defaults() : shards;
         Checks.range("discord.workers", workers, 1, 64);
         Checks.range("discord.queueSize", queueSize, 1, 100_000);
         Checks.range("discord.userPerMinute", userPerMinute, 1, 10_000);
@@ -81,6 +85,14 @@ public record DiscordConfig(List<String> devGuilds, List<String> moderatorRoles,
         Checks.range("discord.essayWorkers", essayWorkers, 1, 16);
         Checks.range("discord.essayQueueSize", essayQueueSize, 1, 10_000);
         Checks.range("discord.downloadSeconds", downloadSeconds, 1, 300);
+    }
+
+    /** The settings before sharding was configurable: every shard, as many as Discord recommends. */
+    public DiscordConfig(List<String> devGuilds, List<String> moderatorRoles, String apiUrl, String gatewayUrl,
+            int workers, int queueSize, int userPerMinute, int guildPerMinute, long userDailyTokens, int essayWorkers,
+            int essayQueueSize, List<String> attachmentHosts, int downloadSeconds) {
+        this(devGuilds, moderatorRoles, apiUrl, gatewayUrl, workers, queueSize, userPerMinute, guildPerMinute,
+                userDailyTokens, essayWorkers, essayQueueSize, attachmentHosts, downloadSeconds, null);
     }
 
     /** The settings before essay pools and attachment rules were configurable; those at their defaults. */
@@ -111,18 +123,25 @@ public record DiscordConfig(List<String> devGuilds, List<String> moderatorRoles,
     }
 
     public static DiscordConfig defaults() {
-        return new DiscordConfig(null, null, null, null, 0, 0, 0, 0, 0, 0, 0, null, 0);
+        return new DiscordConfig(null, null, null, null, 0, 0, 0, 0, 0, 0, 0, null, 0, null);
     }
 
     /** The same settings with other abuse limits (zero: the default). */
     public DiscordConfig withLimits(int userPerMinute, int guildPerMinute, long userDailyTokens) {
         return new DiscordConfig(devGuilds, moderatorRoles, apiUrl, gatewayUrl, workers, queueSize, userPerMinute,
-                guildPerMinute, userDailyTokens, essayWorkers, essayQueueSize, attachmentHosts, downloadSeconds);
+                guildPerMinute, userDailyTokens, essayWorkers, essayQueueSize, attachmentHosts, downloadSeconds, shards);
     }
 
     /** The same settings, downloading attachments only from {@code hosts} within {@code seconds}. */
     public DiscordConfig withAttachments(List<String> hosts, int seconds) {
         return new DiscordConfig(devGuilds, moderatorRoles, apiUrl, gatewayUrl, workers, queueSize, userPerMinute,
-                guildPerMinute, userDailyTokens, essayWorkers, essayQueueSize, hosts, seconds);
+                guildPerMinute, userDailyTokens, essayWorkers, essayQueueSize, hosts, seconds, shards);
+    }
+
+    /** The same settings running {@code newShards}. */
+    public DiscordConfig withShards(ShardsConfig newShards) {
+        return new DiscordConfig(devGuilds, moderatorRoles, apiUrl, gatewayUrl, workers, queueSize, userPerMinute,
+                guildPerMinute, userDailyTokens, essayWorkers, essayQueueSize, attachmentHosts, downloadSeconds,
+                newShards);
     }
 }

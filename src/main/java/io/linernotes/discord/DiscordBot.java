@@ -8,22 +8,23 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import io.linernotes.discord.shard.IdentifyGate;
+import io.linernotes.discord.shard.LocalIdentifyGate;
+import io.linernotes.discord.shard.ShardPlan;
+import io.linernotes.discord.shard.Shards;
+import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
-import net.dv8tion.jda.api.requests.RestConfig;
-import net.dv8tion.jda.api.utils.Compression;
-import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot on Discord: one JDA session, the features wired in {@link #features}, a bounded work queue, and a
- * clean stop. Intents are the non-privileged minimum: GUILD_MESSAGES and DIRECT_MESSAGES (JDA always adds
+ * The bot on Discord: this process's shards (one JDA session each, see {@link Shards}), the features wired in
+ * {@link #features}, bounded work queues, and a clean stop. Intents are the non-privileged minimum: GUILD_MESSAGES and DIRECT_MESSAGES (JDA always adds
  * GUILDS, which keeps servers known so a mention in a channel is delivered). Without MESSAGE_CONTENT Discord
  * still sends the text of DMs and of messages that mention the bot, which is all the bot reads.
  */
@@ -34,21 +35,22 @@ public final class DiscordBot implements AutoCloseable {
     /** Streamed answers edit the reply at most this often (Discord rate-limits edits to about 5 per 5 s). */
     static final long STREAM_EDIT_MILLIS = 1_000;
 
-    private final JDA jda;
+    private final Shards shards;
     private final List<WorkQueue> pools;
     private final InteractionRouter interactions;
     private final MessageRouter messages;
 
-    private DiscordBot(JDA jda, List<WorkQueue> pools, InteractionRouter interactions, MessageRouter messages) {
-        this.jda = jda;
+    private DiscordBot(Shards shards, List<WorkQueue> pools, InteractionRouter interactions, MessageRouter messages) {
+        this.shards = shards;
         this.pools = pools;
         this.interactions = interactions;
         this.messages = messages;
     }
 
     /**
-     * Logs in, waits for READY (bounded) and registers the commands, to {@code config.devGuilds()} if any
-     * (instant), else globally. {@code endpoints} come from {@link DiscordEndpoints#resolve}.
+     * Logs in the shards {@code config.shards()} names, waits until each is READY, and registers the commands if
+     * this process runs shard 0: to {@code config.devGuilds()} if any (instant), else globally. {@code endpoints}
+     * come from {@link DiscordEndpoints#resolve}. IDENTIFYs are spaced within this process only.
      */
     public static DiscordBot start(String token, DiscordConfig config, EssayConfig essays, DiscordEndpoints endpoints,
             BotServices services, FeedbackStore feedback, Duration readyTimeout) throws InterruptedException {
@@ -59,9 +61,21 @@ public final class DiscordBot implements AutoCloseable {
     public static DiscordBot start(String token, DiscordConfig config, EssayConfig essays, DiscordEndpoints endpoints,
             BotServices services, FeedbackStore feedback, Duration readyTimeout, Clock clock)
             throws InterruptedException {
+        return start(token, config, essays, endpoints, services, feedback, readyTimeout, clock,
+                new LocalIdentifyGate());
+    }
+
+    /**
+     * As above, spacing IDENTIFYs through {@code gate}: a {@link io.linernotes.discord.shard.PostgresIdentifyGate}
+     * when several processes of the bot share one PostgreSQL store.
+     */
+    public static DiscordBot start(String token, DiscordConfig config, EssayConfig essays, DiscordEndpoints endpoints,
+            BotServices services, FeedbackStore feedback, Duration readyTimeout, Clock clock, IdentifyGate gate)
+            throws InterruptedException {
         // Every message the bot sends mentions nobody, whatever the text says: global default for JDA.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
         MessageRequest.setDefaultMentionRepliedUser(false);
+        ShardPlan plan = plan(token, config, endpoints);
 
         WorkQueue work = new WorkQueue("answers", config.workers(), config.queueSize());
         // Moderators' essay work has its own small pool: a slow import never holds a worker a question needs.
@@ -77,23 +91,33 @@ public final class DiscordBot implements AutoCloseable {
         InteractionRouter interactions = new InteractionRouter(features);
         MessageRouter messages = new MessageRouter(features);
 
-        JDA jda = JDABuilder.createLight(token, INTENTS)
-                .setRestConfig(new RestConfig().setBaseUrl(endpoints.apiUrl()))
-                .setSessionController(new FixedGateway(endpoints.gatewayUrl()))
-                .setCompression(Compression.NONE)
-                .setEnableShutdownHook(false)
-                .addEventListeners(interactions, messages)
-                .build();
-        DiscordBot bot = new DiscordBot(jda, List.of(work, essayWork), interactions, messages);
+        Shards shards;
         try {
-            jda.awaitReady();
-            bot.register(features.commands(), config.devGuilds(), readyTimeout);
+            shards = Shards.start(token, INTENTS, endpoints.apiUrl(), endpoints.gatewayUrl(), plan, gate,
+                    interactions, messages);
         } catch (RuntimeException | InterruptedException e) {
+            work.drain(0);
+            essayWork.drain(0);
+            throw e;
+        }
+        DiscordBot bot = new DiscordBot(shards, List.of(work, essayWork), interactions, messages);
+        try {
+            bot.register(features.commands(), config.devGuilds(), readyTimeout);
+        } catch (RuntimeException e) {
             bot.close();
             throw e;
         }
-        log.info("Liner Notes is on Discord as {}", jda.getSelfUser().getName());
+        log.info("Liner Notes is on Discord as {} ({})", shards.first().getSelfUser().getName(), plan.describe());
         return bot;
+    }
+
+    private static ShardPlan plan(String token, DiscordConfig config, DiscordEndpoints endpoints)
+            throws InterruptedException {
+        try {
+            return ShardPlan.resolve(config.shards(), endpoints.apiUrl(), token);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("could not learn the shard count from Discord: " + e.getMessage(), e);
+        }
     }
 
     /** The one place that lists what the bot does. */
@@ -118,24 +142,40 @@ public final class DiscordBot implements AutoCloseable {
                         Clock.systemUTC()), feedback)));
     }
 
+    /**
+     * Commands are registered once per bot: global ones by the process that runs shard 0; a dev guild's by the
+     * process that runs that guild's shard (only it knows the guild).
+     */
     private void register(List<SlashCommandData> commands, List<String> devGuilds, Duration timeout) {
+        ShardPlan plan = shards.plan();
         if (devGuilds.isEmpty()) {
-            jda.updateCommands().addCommands(commands).timeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                    .complete();
+            if (plan.owns(0)) {
+                shards.shard(0).updateCommands().addCommands(commands)
+                        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).complete();
+            }
             return;
         }
         for (String guildId : devGuilds) {
-            Guild guild = jda.getGuildById(guildId);
+            int shard = plan.shardOf(Long.parseLong(guildId));
+            if (!plan.owns(shard)) {
+                continue;
+            }
+            Guild guild = shards.shard(shard).getGuildById(guildId);
             if (guild == null) {
                 log.warn("dev guild {} is not among the bot's servers; its commands were not registered", guildId);
                 continue;
             }
-            guild.updateCommands().addCommands(commands).complete();
+            guild.updateCommands().addCommands(commands).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).complete();
         }
     }
 
+    /** The session with the lowest shard id this process runs (the only one when the bot is not sharded). */
     public JDA jda() {
-        return jda;
+        return shards.first();
+    }
+
+    public Shards shards() {
+        return shards;
     }
 
     /**
@@ -150,11 +190,12 @@ public final class DiscordBot implements AutoCloseable {
         for (WorkQueue pool : pools) {
             pool.drain(Math.max(0, (end - System.nanoTime()) / 1_000_000));
         }
-        jda.shutdown();
-        if (!jda.awaitShutdown(grace)) {
-            log.warn("JDA did not stop within {}; forcing it", grace);
-            jda.shutdownNow();
-        }
+        shards.shutdown(grace);
+    }
+
+    /** Closes every session at once, without letting queued answers finish. */
+    public void shutdownNow() {
+        shards.shutdownNow();
     }
 
     /** {@link #shutdown} with a 10-second grace; an interrupt stops waiting and is kept for the caller. */
@@ -164,21 +205,7 @@ public final class DiscordBot implements AutoCloseable {
             shutdown(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            jda.shutdownNow();
-        }
-    }
-
-    /** A session controller that always connects to one configured gateway URL. */
-    static final class FixedGateway extends SessionControllerAdapter {
-        private final String url;
-
-        FixedGateway(String url) {
-            this.url = url;
-        }
-
-        @Override
-        public String getGateway() {
-            return url;
+            shards.shutdownNow();
         }
     }
 }

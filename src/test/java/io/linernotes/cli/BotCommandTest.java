@@ -84,6 +84,53 @@ class BotCommandTest {
         }
     }
 
+    @Test
+    @DisplayName("LINERNOTES_SHARDS_TOTAL and LINERNOTES_SHARDS_IDS pick this process's shards: shard 1 of 2 "
+            + "identifies as [1, 2] and leaves the commands to shard 0's process")
+    void shardsFromTheEnvironment() throws Exception {
+        try (DiscordEmulator discord = DiscordEmulator.start()) {
+            Map<String, String> env = Map.of("DISCORD_TOKEN", "cli-test-token",
+                    "LINERNOTES_DISCORD_API_URL", discord.apiUrl(),
+                    "LINERNOTES_DISCORD_GATEWAY_URL", discord.gatewayUrl(),
+                    "LINERNOTES_SHARDS_TOTAL", "2", "LINERNOTES_SHARDS_IDS", "1");
+            BotCommand.env = env::get;
+            AtomicReference<Thread> hook = new AtomicReference<>();
+            BotCommand.shutdownHooks = hook::set;
+            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(
+                    () -> Main.run("--data-dir", dataDir.resolve("data").toString(), "bot"));
+            org.awaitility.Awaitility.await("the bot running").atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> hook.get() != null || run.isDone());
+            assertNotNull(hook.get(), () -> "the bot stopped with " + run.join() + " before running");
+            assertEquals(java.util.List.of(1), discord.identifyLog().stream().map(i -> i.shard()).toList());
+            assertEquals(2, discord.identifyLog().get(0).total());
+            assertTrue(discord.requests(r -> r.is("PUT", "applications/")).isEmpty(), "no commands from shard 1");
+            hook.get().start();
+            hook.get().join(30_000);
+            assertEquals(0, run.get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    @DisplayName("a shard id beyond the total is refused before anything opens, naming the setting and the variable")
+    void badShardIdsAreRefused() {
+        BotCommand.env = Map.of("DISCORD_TOKEN", "cli-test-token", "LINERNOTES_SHARDS_TOTAL", "2",
+                "LINERNOTES_SHARDS_IDS", "0-2")::get;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            exit = Main.run("--data-dir", dataDir.toString(), "bot");
+        } finally {
+            System.setErr(oldErr);
+        }
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(3, exit, message);
+        assertTrue(message.contains("discord.shards.ids: shard 2 does not exist when there are 2 shards")
+                && message.contains("LINERNOTES_SHARDS_IDS=0-2"), message);
+        assertTrue(!Files.exists(dataDir.resolve("linernotes.db")), "no engine was opened");
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition) {
         org.awaitility.Awaitility.await("the bot's shutdown hook").atMost(java.time.Duration.ofSeconds(10))
                 .until(condition::getAsBoolean);

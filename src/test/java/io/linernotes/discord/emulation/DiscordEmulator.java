@@ -40,6 +40,7 @@ public final class DiscordEmulator implements AutoCloseable {
             rest.stop();
             throw e;
         }
+        rest.gatewayBot(gatewayUrl(), gateway::maxConcurrency);
     }
 
     /** Starts an emulation that announces {@code guilds} after READY (none: READY fires at once). */
@@ -156,6 +157,64 @@ public final class DiscordEmulator implements AutoCloseable {
 
     public int identifies() {
         return gateway.identifies();
+    }
+
+    // ---- sharding ----
+
+    /** One IDENTIFY the gateway received: shard, shard count, bucket ({@code shard % max_concurrency}), token. */
+    public record Identify(int shard, int total, int bucket, long atNanos, String token) {
+    }
+
+    /** Every IDENTIFY so far, in the order received. */
+    public List<Identify> identifyLog() {
+        List<Identify> out = new ArrayList<>();
+        for (EmulatedGateway.Identified i : gateway.identifyLog()) {
+            out.add(new Identify(i.shard(), i.total(), i.bucket(), i.atNanos(), i.token()));
+        }
+        return out;
+    }
+
+    /** The shard count {@code GET gateway/bot} recommends (1 unless set). */
+    public DiscordEmulator recommendShards(int shards) {
+        rest.recommendShards(shards);
+        return this;
+    }
+
+    /** {@code session_start_limit.max_concurrency} (1 unless set); IDENTIFY buckets are {@code shard % level}. */
+    public DiscordEmulator maxConcurrency(int level) {
+        gateway.maxConcurrency(level);
+        return this;
+    }
+
+    /** Past this many guilds on one shard an IDENTIFY is refused with 4011 (Discord's limit is 2,500). */
+    public DiscordEmulator guildsPerShard(int limit) {
+        gateway.guildsPerShard(limit);
+        return this;
+    }
+
+    /** Waits until {@code shardId} has a live session. */
+    public void awaitShardConnected(int shardId) {
+        awaitGateway("shard " + shardId + " connected", () -> gateway.connected(shardId));
+    }
+
+    /** Waits until {@code shardId} has no live session (its process died or closed it). */
+    public void awaitShardGone(int shardId) {
+        awaitGateway("shard " + shardId + " gone", () -> !gateway.connected(shardId));
+    }
+
+    public boolean shardConnected(int shardId) {
+        return gateway.connected(shardId);
+    }
+
+    /** Discord's shard for {@code guildId} among {@code total}. */
+    public static int shardOf(String guildId, int total) {
+        return (int) ((Long.parseLong(guildId) >>> 22) % total);
+    }
+
+    /** A snowflake-shaped guild id that Discord routes to {@code shard} of {@code total}; {@code n} tells ids apart. */
+    public static String guildIdOnShard(int shard, int total, int n) {
+        long timestamp = 1_000_000L * total + shard + (long) n * total;
+        return Long.toString(timestamp << 22 | 1);
     }
 
     public List<com.fasterxml.jackson.databind.JsonNode> gatewayFrames() {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
@@ -16,22 +18,43 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway side of the emulation: HELLO on open, heartbeat ACKs, IDENTIFY → READY (+ GUILD_CREATE per
- * guild), RESUME → RESUMED followed by the dispatches that were queued while the client was away. Every
- * dispatch gets the next sequence number, as Discord's do.
+ * guild of that shard), RESUME → RESUMED followed by the dispatches that were queued while the shard was away.
+ * Every dispatch gets the next sequence number, as Discord's do.
+ *
+ * <p>Sharding as Discord does it: an IDENTIFY carries {@code shard: [id, total]} (none means {@code [0, 1]});
+ * a guild's events go to shard {@code (guild_id >> 22) % total}, everything without a guild (direct messages)
+ * to shard 0. A shard with more guilds than {@link #guildsPerShard} is closed with 4011 (sharding required).
+ * Every IDENTIFY is logged with its bucket ({@code shard % max_concurrency}) and time.
  */
 final class EmulatedGateway extends WebSocketServer {
     private static final Logger log = LoggerFactory.getLogger(EmulatedGateway.class);
+    static final int SHARDING_REQUIRED = 4011;
 
     private final Payloads payloads;
     private final List<EmulatedGuild> guilds;
-    private final Queue<ObjectNode> pending = new ArrayDeque<>();
     private final List<JsonNode> received = new ArrayList<>();
-    private WebSocket live;
-    private boolean sessionOpen;
+    private final Map<Integer, Shard> shards = new HashMap<>();
+    private final Map<WebSocket, Integer> shardOfConnection = new HashMap<>();
+    private final List<Identified> identifyLog = new ArrayList<>();
+    /** The shard count the bot identified with; events are routed by it (1 until the first IDENTIFY). */
+    private int total = 1;
     private int seq;
-    private String sessionId;
     private int identifies;
     private int resumes;
+    private int guildsPerShard = 2_500;
+    private int maxConcurrency = 1;
+
+    /** One IDENTIFY: which shard, out of how many, in which bucket, when, and with which token. */
+    record Identified(int shard, int total, int bucket, long atNanos, String token) {
+    }
+
+    /** What the emulation keeps per shard: its live socket, whether its session is open, what waits for it. */
+    private static final class Shard {
+        WebSocket live;
+        boolean open;
+        String sessionId;
+        final Queue<ObjectNode> pending = new ArrayDeque<>();
+    }
 
     EmulatedGateway(Payloads payloads, List<EmulatedGuild> guilds) {
         super(new InetSocketAddress("127.0.0.1", 0));
@@ -41,12 +64,20 @@ final class EmulatedGateway extends WebSocketServer {
         setConnectionLostTimeout(0);
     }
 
+    synchronized void guildsPerShard(int limit) {
+        guildsPerShard = limit;
+    }
+
+    synchronized void maxConcurrency(int level) {
+        maxConcurrency = level;
+    }
+
+    synchronized int maxConcurrency() {
+        return maxConcurrency;
+    }
+
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
-        synchronized (this) {
-            live = conn;
-            sessionOpen = false;
-        }
         conn.send("{\"op\":10,\"d\":{\"heartbeat_interval\":30000}}");
     }
 
@@ -65,7 +96,7 @@ final class EmulatedGateway extends WebSocketServer {
             if (op == 1) {
                 conn.send("{\"op\":11}");
             } else if (op == 2) {
-                identify(conn);
+                identify(conn, frame.path("d"));
             } else if (op == 6) {
                 resume(conn, frame.path("d"));
             }
@@ -73,42 +104,76 @@ final class EmulatedGateway extends WebSocketServer {
         }
     }
 
-    private void identify(WebSocket conn) {
+    private void identify(WebSocket conn, JsonNode d) {
         identifies++;
-        sessionId = "session-" + identifies;
-        ObjectNode d = Payloads.JSON.createObjectNode();
-        d.put("v", 10).put("session_id", sessionId).put("resume_gateway_url", "ws://127.0.0.1:" + getPort());
-        d.set("user", payloads.botUser());
-        ArrayNode readyGuilds = d.putArray("guilds");
+        JsonNode shardField = d.path("shard");
+        int id = shardField.isArray() ? shardField.path(0).asInt() : 0;
+        int of = shardField.isArray() ? shardField.path(1).asInt() : 1;
+        identifyLog.add(new Identified(id, of, id % maxConcurrency, System.nanoTime(), d.path("token").asText()));
+        total = of;
+        List<EmulatedGuild> own = new ArrayList<>();
         for (EmulatedGuild g : guilds) {
+            if (shardOf(g.id()) == id) {
+                own.add(g);
+            }
+        }
+        if (own.size() > guildsPerShard) {
+            conn.close(SHARDING_REQUIRED, "Sharding required.");
+            return;
+        }
+        Shard shard = shards.computeIfAbsent(id, k -> new Shard());
+        if (shard.live != null && shard.live != conn && shard.live.isOpen()) {
+            // A second session of one shard: Discord keeps the newest; the old socket is closed.
+            shard.live.close(4000, "replaced by a new session");
+        }
+        shard.live = conn;
+        shardOfConnection.put(conn, id);
+        shard.sessionId = "session-" + identifies;
+        ObjectNode ready = Payloads.JSON.createObjectNode();
+        ready.put("v", 10).put("session_id", shard.sessionId).put("resume_gateway_url", "ws://127.0.0.1:" + getPort());
+        ready.set("user", payloads.botUser());
+        ArrayNode readyGuilds = ready.putArray("guilds");
+        for (EmulatedGuild g : own) {
             readyGuilds.addObject().put("id", g.id()).put("unavailable", true);
         }
-        d.putArray("private_channels");
-        d.putObject("application").put("id", payloads.botUser().path("id").asText()).put("flags", 0);
-        send(conn, "READY", d);
-        for (EmulatedGuild g : guilds) {
+        ready.putArray("private_channels");
+        ready.putArray("shard").add(id).add(of);
+        ready.putObject("application").put("id", payloads.botUser().path("id").asText()).put("flags", 0);
+        send(conn, "READY", ready);
+        for (EmulatedGuild g : own) {
             send(conn, "GUILD_CREATE", payloads.guild(g));
         }
-        sessionOpen = true;
-        flush(conn);
+        shard.open = true;
+        flush(shard);
     }
 
     private void resume(WebSocket conn, JsonNode d) {
-        if (sessionId == null || !d.path("session_id").asText().equals(sessionId)) {
-            conn.send("{\"op\":9,\"d\":false}");
-            return;
+        String asked = d.path("session_id").asText();
+        for (Map.Entry<Integer, Shard> e : shards.entrySet()) {
+            Shard shard = e.getValue();
+            if (shard.sessionId != null && shard.sessionId.equals(asked)) {
+                resumes++;
+                shard.live = conn;
+                shardOfConnection.put(conn, e.getKey());
+                send(conn, "RESUMED", Payloads.JSON.createObjectNode());
+                shard.open = true;
+                flush(shard);
+                return;
+            }
         }
-        resumes++;
-        send(conn, "RESUMED", Payloads.JSON.createObjectNode());
-        sessionOpen = true;
-        flush(conn);
+        conn.send("{\"op\":9,\"d\":false}");
     }
 
-    private void flush(WebSocket conn) {
-        while (!pending.isEmpty()) {
-            ObjectNode frame = pending.poll();
+    /** Discord's routing: a guild's shard from its id; no guild means shard 0. */
+    private int shardOf(String guildId) {
+        return guildId == null || guildId.isEmpty() ? 0 : (int) ((Long.parseLong(guildId) >>> 22) % total);
+    }
+
+    private void flush(Shard shard) {
+        while (!shard.pending.isEmpty()) {
+            ObjectNode frame = shard.pending.poll();
             frame.put("s", ++seq);
-            conn.send(frame.toString());
+            shard.live.send(frame.toString());
         }
     }
 
@@ -119,41 +184,47 @@ final class EmulatedGateway extends WebSocketServer {
         conn.send(frame.toString());
     }
 
-    /** Sends a dispatch now, or queues it until the client has identified or resumed. */
+    /** Sends a dispatch to the shard that owns it now, or queues it until that shard has identified or resumed. */
     synchronized void dispatch(String type, JsonNode d) {
-        if (live != null && live.isOpen() && sessionOpen) {
-            send(live, type, d);
+        String guildId = d.hasNonNull("guild_id") ? d.path("guild_id").asText() : null;
+        Shard shard = shards.computeIfAbsent(shardOf(guildId), k -> new Shard());
+        if (shard.live != null && shard.live.isOpen() && shard.open) {
+            send(shard.live, type, d);
         } else {
             ObjectNode frame = Payloads.JSON.createObjectNode();
             frame.put("op", 0).put("t", type);
             frame.set("d", d);
-            pending.add(frame);
+            shard.pending.add(frame);
         }
     }
 
-    /** Closes the live connection with {@code code}; 4000 tells the client it may resume. */
+    /** Closes every shard's live connection with {@code code}; 4000 tells the client it may resume. */
     synchronized void closeLive(int code) {
-        if (live != null) {
-            sessionOpen = false;
-            live.close(code, "emulated disconnect");
+        for (Shard shard : shards.values()) {
+            if (shard.live != null) {
+                shard.open = false;
+                shard.live.close(code, "emulated disconnect");
+            }
         }
     }
 
     /**
-     * Ends the session so it cannot be resumed: with {@code closeCode} (such as 4009, session timed out) the
-     * socket is closed; with 0 an {@code op 9 invalid session, d:false} is sent on the open socket instead.
-     * A later RESUME of the old session is answered with op 9 as well, so the client must IDENTIFY anew.
+     * Ends every shard's session so it cannot be resumed: with {@code closeCode} (such as 4009, session timed
+     * out) the socket is closed; with 0 an {@code op 9 invalid session, d:false} is sent on the open socket
+     * instead. A later RESUME of the old session is answered with op 9 as well, so the client must IDENTIFY anew.
      */
     synchronized void invalidateSession(int closeCode) {
-        sessionId = null;
-        sessionOpen = false;
-        if (live == null) {
-            return;
-        }
-        if (closeCode == 0) {
-            live.send("{\"op\":9,\"d\":false}");
-        } else {
-            live.close(closeCode, "emulated session end");
+        for (Shard shard : shards.values()) {
+            shard.sessionId = null;
+            shard.open = false;
+            if (shard.live == null) {
+                continue;
+            }
+            if (closeCode == 0) {
+                shard.live.send("{\"op\":9,\"d\":false}");
+            } else {
+                shard.live.close(closeCode, "emulated session end");
+            }
         }
     }
 
@@ -161,8 +232,18 @@ final class EmulatedGateway extends WebSocketServer {
         return identifies;
     }
 
+    synchronized List<Identified> identifyLog() {
+        return List.copyOf(identifyLog);
+    }
+
     synchronized int resumes() {
         return resumes;
+    }
+
+    /** Whether {@code shardId} has a live, identified session now. */
+    synchronized boolean connected(int shardId) {
+        Shard shard = shards.get(shardId);
+        return shard != null && shard.open && shard.live != null && shard.live.isOpen();
     }
 
     synchronized List<JsonNode> received() {
@@ -186,9 +267,12 @@ final class EmulatedGateway extends WebSocketServer {
     @Override
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
         synchronized (this) {
-            if (conn == live) {
-                sessionOpen = false;
+            Integer id = shardOfConnection.remove(conn);
+            Shard shard = id == null ? null : shards.get(id);
+            if (shard != null && shard.live == conn) {
+                shard.open = false;
             }
+            notifyAll();
         }
     }
 

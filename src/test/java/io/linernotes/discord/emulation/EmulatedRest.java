@@ -49,6 +49,10 @@ final class EmulatedRest {
     private final Map<Long, String> messageIds = new ConcurrentHashMap<>();
     /** An interaction's original response keeps one id through all its edits, as on Discord. */
     private final Map<String, String> originalIds = new ConcurrentHashMap<>();
+    /** What {@code GET gateway/bot} answers: the gateway's URL, the recommended shard count, max_concurrency. */
+    private volatile String gatewayUrl = "";
+    private volatile int recommendedShards = 1;
+    private volatile java.util.function.IntSupplier maxConcurrency = () -> 1;
 
     /**
      * The next request matching {@code route} gets a 429 telling the client to wait {@code retryAfterSeconds}:
@@ -69,6 +73,15 @@ final class EmulatedRest {
         server.setExecutor(pool);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    void gatewayBot(String url, java.util.function.IntSupplier concurrency) {
+        gatewayUrl = url;
+        maxConcurrency = concurrency;
+    }
+
+    void recommendShards(int shards) {
+        recommendedShards = shards;
     }
 
     int port() {
@@ -303,6 +316,12 @@ final class EmulatedRest {
         String m = r.method();
         if (m.equals("GET") && r.path().equals("users/@me")) {
             respondJson(exchange, 200, payloads.botUser().toString());
+        } else if (m.equals("GET") && r.path().equals("gateway/bot")) {
+            ObjectNode gateway = Payloads.JSON.createObjectNode();
+            gateway.put("url", gatewayUrl).put("shards", recommendedShards);
+            gateway.putObject("session_start_limit").put("total", 1000).put("remaining", 999)
+                    .put("reset_after", 86_400_000).put("max_concurrency", maxConcurrency.getAsInt());
+            respondJson(exchange, 200, gateway.toString());
         } else if (m.equals("PUT") && parts[0].equals("applications") && r.path().endsWith("/commands")) {
             ArrayNode echoed = Payloads.JSON.createArrayNode();
             for (JsonNode command : r.body()) {

@@ -1,0 +1,183 @@
+package io.linernotes.discord.shard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.linernotes.store.TestPostgres;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The IDENTIFY gates on their own: the in-process one, and the PostgreSQL one against a real server, where two
+ * gates over one database stand for two bot processes. Spacings here are shorter than Discord's 5 s to keep the
+ * tests quick; the bot always uses {@link IdentifyGate#SPACING} (the multi-process test checks that one).
+ */
+@DisplayName("IDENTIFY gates space the IDENTIFYs of one bucket and leave other buckets alone")
+class IdentifyGateTest {
+    private static final Duration SPACING = Duration.ofMillis(800);
+    static EmbeddedPostgres postgres;
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+
+    @BeforeAll
+    static void startPostgres() {
+        postgres = TestPostgres.server();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stopPool() {
+        pool.shutdownNow();
+    }
+
+    @Test
+    @DisplayName("in one process: IDENTIFYs of one bucket start at least the spacing apart")
+    void localGateSpacesOneBucket() throws Exception {
+        LocalIdentifyGate gate = new LocalIdentifyGate(SPACING);
+        assertSpaced(List.of(gate, gate, gate), 0);
+    }
+
+    @Test
+    @DisplayName("across two processes sharing PostgreSQL: IDENTIFYs of one bucket start at least the spacing apart")
+    void postgresGateSpacesOneBucketAcrossProcesses() throws Exception {
+        PostgresIdentifyGate a = new PostgresIdentifyGate(postgres.getPostgresDatabase(), SPACING);
+        PostgresIdentifyGate b = new PostgresIdentifyGate(postgres.getPostgresDatabase(), SPACING);
+        assertSpaced(List.of(a, b, a, b), 3);
+    }
+
+    @Test
+    @DisplayName("different buckets do not wait for each other")
+    void bucketsAreIndependent() throws Exception {
+        PostgresIdentifyGate a = new PostgresIdentifyGate(postgres.getPostgresDatabase(), Duration.ofSeconds(30));
+        PostgresIdentifyGate b = new PostgresIdentifyGate(postgres.getPostgresDatabase(), Duration.ofSeconds(30));
+        CountDownLatch bothIn = new CountDownLatch(2);
+        Future<?> first = pool.submit(() -> passQuietly(a, 10, bothIn::countDown));
+        Future<?> second = pool.submit(() -> passQuietly(b, 11, bothIn::countDown));
+        assertTrue(bothIn.await(10, TimeUnit.SECONDS), "both buckets identified while the other was held");
+        first.cancel(true);
+        second.cancel(true);
+    }
+
+    @Test
+    @DisplayName("a holder whose connection dies (a killed process) frees its bucket")
+    void deadHolderFreesTheBucket() throws Exception {
+        DataSource db = postgres.getPostgresDatabase();
+        try (Connection holder = db.getConnection();
+                PreparedStatement lock = holder.prepareStatement("SELECT pg_advisory_lock(?, ?)")) {
+            lock.setInt(1, PostgresIdentifyGate.LOCK_SPACE);
+            lock.setInt(2, 20);
+            lock.execute();
+            CountDownLatch identified = new CountDownLatch(1);
+            Future<?> waiting = pool.submit(() -> passQuietly(new PostgresIdentifyGate(db, SPACING), 20,
+                    identified::countDown));
+            assertFalse(identified.await(1_500, TimeUnit.MILLISECONDS), "waits while the bucket is held");
+            holder.close();
+            assertTrue(identified.await(10, TimeUnit.SECONDS), "identifies once the holder's connection is gone");
+            waiting.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    @DisplayName("a process that stops while waiting gives up without identifying, and its bucket lock is never taken")
+    void interruptWhileWaitingGivesUp() throws Exception {
+        DataSource db = postgres.getPostgresDatabase();
+        PostgresIdentifyGate holder = new PostgresIdentifyGate(db, Duration.ofSeconds(30));
+        CountDownLatch held = new CountDownLatch(1);
+        Future<?> holding = pool.submit(() -> passQuietly(holder, 30, held::countDown));
+        assertTrue(held.await(10, TimeUnit.SECONDS));
+        List<String> ran = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicReference<Throwable> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                new PostgresIdentifyGate(db, SPACING).pass(30, () -> ran.add("identified"));
+                outcome.set(new AssertionError("passed a held bucket"));
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        });
+        waiter.start();
+        waiter.join(1_500);
+        assertTrue(waiter.isAlive(), "waits while the bucket is held");
+        waiter.interrupt();
+        waiter.join(10_000);
+        assertFalse(waiter.isAlive(), "gave up after the interrupt");
+        assertTrue(outcome.get() instanceof InterruptedException, String.valueOf(outcome.get()));
+        holding.cancel(true);
+        // The cancelled waiter must not run its IDENTIFY later, and after the holder stops the bucket is free.
+        assertTrue(awaitFree(db, 30), "the bucket is free once the holder stopped");
+        assertEquals(List.of(), ran, "the cancelled waiter never identified");
+    }
+
+    private static boolean awaitFree(DataSource db, int bucket) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try (Connection c = db.getConnection();
+                PreparedStatement take = c.prepareStatement("SELECT pg_try_advisory_lock(?, ?)");
+                PreparedStatement give = c.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
+            take.setInt(1, PostgresIdentifyGate.LOCK_SPACE);
+            take.setInt(2, bucket);
+            while (System.nanoTime() < deadline) {
+                try (ResultSet r = take.executeQuery()) {
+                    r.next();
+                    if (r.getBoolean(1)) {
+                        give.setInt(1, PostgresIdentifyGate.LOCK_SPACE);
+                        give.setInt(2, bucket);
+                        give.execute();
+                        return true;
+                    }
+                }
+                Thread.sleep(100);
+            }
+        }
+        return false;
+    }
+
+    /** Every gate passes bucket {@code bucket} at once; their IDENTIFYs must come out one spacing apart. */
+    private void assertSpaced(List<? extends IdentifyGate> gates, int bucket) throws Exception {
+        List<Long> starts = Collections.synchronizedList(new ArrayList<>());
+        List<Long> ends = Collections.synchronizedList(new ArrayList<>());
+        List<Future<?>> runs = new ArrayList<>();
+        for (IdentifyGate gate : gates) {
+            runs.add(pool.submit(() -> {
+                gate.pass(bucket, () -> {
+                    starts.add(System.nanoTime());
+                    Thread.sleep(50); // an IDENTIFY takes a moment: the spacing counts from its end
+                    ends.add(System.nanoTime());
+                });
+                return null;
+            }));
+        }
+        for (Future<?> run : runs) {
+            run.get(30, TimeUnit.SECONDS);
+        }
+        List<Long> s = new ArrayList<>(starts);
+        List<Long> e = new ArrayList<>(ends);
+        Collections.sort(s);
+        Collections.sort(e);
+        assertEquals(gates.size(), s.size());
+        for (int i = 1; i < s.size(); i++) {
+            long gap = s.get(i) - e.get(i - 1);
+            assertTrue(gap >= SPACING.toNanos(), "IDENTIFY " + i + " started " + gap / 1_000_000
+                    + " ms after the previous one ended");
+        }
+    }
+
+    private static Object passQuietly(IdentifyGate gate, int bucket, Runnable inside) throws InterruptedException {
+        gate.pass(bucket, inside::run);
+        return null;
+    }
+}
