@@ -86,8 +86,7 @@ class ChangeLogTest {
                 Database writing = Database.open(config, dir, name -> null)) {
             CountDownLatch woken = new CountDownLatch(1);
             try (AutoCloseable handle = watching.changeLog().onChange(woken::countDown)) {
-                // The listener's thread needs a moment to LISTEN (or to take its first reading) before the write.
-                Thread.sleep(300);
+                // No pause: once onChange returns, the next commit wakes the listener.
                 SqlEssayStore.on(writing).add(draft("Woken Song", "Body."), Scope.GLOBAL);
                 assertTrue(woken.await(5, TimeUnit.SECONDS), "woken within 5 s");
             }
