@@ -76,7 +76,7 @@ public final class Engine implements AutoCloseable {
                 clock);
         this.embedder = embedders.cache();
         this.index = LuceneIndex.open(dataDir.resolve("index"), IndexLayout.of(config.retrieval(), embedder));
-        this.maintainer = new IndexMaintainer(index, new Chunker(config.retrieval().chunkMaxChars()), embedder);
+        this.maintainer = new IndexMaintainer(index, Chunker.of(config.retrieval()), embedder);
         // Questions go to the model directly: caching every question's vector would only grow the cache.
         Embedder questions = embedders.model();
         HybridRetriever retriever = new HybridRetriever(index, questions, store, config.retrieval());

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * sentences (and, for a single sentence longer than the cap, between words). A short line that is not a
  * sentence — a stray heading such as "Chart performance" or an image caption left over from an import — is
  * not worth a passage of its own: it would match keyword queries while saying nothing, so it is prefixed to
- * the passage that follows it (and dropped when nothing follows).
+ * the passage that follows it (and dropped when nothing follows). Paragraphs of one section shorter than
+ * {@code minChars} are packed together with the next paragraph, up to the cap.
  */
 public final class Chunker {
 
@@ -27,16 +28,39 @@ public final class Chunker {
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?\u2026][\"'\u201D\u2019)\\]]*$");
 
     private final int maxChars;
+    private final int minChars;
 
+    /** One passage per paragraph (cut at {@code maxChars}), no packing. */
     public Chunker(int maxChars) {
+        this(maxChars, 0);
+    }
+
+    /**
+     * @param maxChars the size cap of a passage
+     * @param minChars below this size a passage takes in the next paragraph of its section (0: never)
+     */
+    public Chunker(int maxChars, int minChars) {
         if (maxChars < 2 * HEADING_MAX_CHARS) {
             throw new IllegalArgumentException("maxChars must be at least " + 2 * HEADING_MAX_CHARS);
         }
+        if (minChars < 0 || minChars > maxChars) {
+            throw new IllegalArgumentException("minChars must be between 0 and maxChars");
+        }
         this.maxChars = maxChars;
+        this.minChars = minChars;
+    }
+
+    /** The chunker the index of {@code config} is built with. */
+    public static Chunker of(io.linernotes.config.RetrievalConfig config) {
+        return new Chunker(config.chunkMaxChars(), config.chunkMinChars());
     }
 
     public int maxChars() {
         return maxChars;
+    }
+
+    public int minChars() {
+        return minChars;
     }
 
     /** The passages of {@code essay}, positions counting from 0 in body order. */
@@ -57,6 +81,7 @@ public final class Chunker {
             return out;
         }
         StringBuilder pendingHeadings = new StringBuilder();
+        boolean lastWasParagraph = false;
         for (String raw : BLANK_LINE.split(body.strip())) {
             String paragraph = WHITESPACE.matcher(raw).replaceAll(" ").strip();
             if (paragraph.isEmpty()) {
@@ -71,13 +96,25 @@ public final class Chunker {
                 // once it is big enough, rather than swelling the next paragraph past the cap.
                 if (pendingHeadings.length() >= maxChars / 2) {
                     out.add(pendingHeadings.toString());
+                    lastWasParagraph = false;
                     pendingHeadings.setLength(0);
                 }
                 continue;
             }
             String prefix = pendingHeadings.toString();
             pendingHeadings.setLength(0);
+            // A short paragraph says too little for a vector of its own, and a question about the whole song
+            // ("what is it about?") is often answered by two paragraphs together: consecutive paragraphs of
+            // one section are packed into a passage until it reaches minChars (never past the cap).
+            if (prefix.isEmpty() && lastWasParagraph && !out.isEmpty()) {
+                String last = out.get(out.size() - 1);
+                if (last.length() < minChars && last.length() + 1 + paragraph.length() <= maxChars) {
+                    out.set(out.size() - 1, last + "\n" + paragraph);
+                    continue;
+                }
+            }
             out.addAll(split(prefix, paragraph));
+            lastWasParagraph = true;
         }
         return out;
     }
