@@ -31,9 +31,13 @@ final class Passages {
         return section;
     }
 
-    /** The last heading line glued to the front of a passage, or null (a passage that is only short lines has none). */
+    /**
+     * The last heading line glued to the front of a passage, or null (a passage that is only short lines has
+     * none). Only the passage's first paragraph can carry headings: packed paragraphs that follow it are kept
+     * apart by {@link Chunker#PARAGRAPH_BREAK}, and the chunker never packs across a heading.
+     */
     static String heading(String passage) {
-        String[] lines = passage.split("\\R");
+        String[] lines = firstParagraph(passage).split("\\R");
         if (lines.length < 2 || Chunker.isHeadingLike(lines[lines.length - 1].strip())) {
             return null;
         }
@@ -43,11 +47,19 @@ final class Passages {
 
     /** The passage without the heading lines glued to its front. */
     static String body(String passage) {
-        String[] lines = passage.split("\\R");
+        String first = firstParagraph(passage);
+        String rest = passage.strip().substring(first.length());
+        String[] lines = first.split("\\R");
         if (lines.length < 2 || Chunker.isHeadingLike(lines[lines.length - 1].strip())) {
             return passage.strip();
         }
-        return lines[lines.length - 1].strip();
+        return (lines[lines.length - 1].strip() + rest).strip();
+    }
+
+    private static String firstParagraph(String passage) {
+        String p = passage.strip();
+        int end = p.indexOf(Chunker.PARAGRAPH_BREAK);
+        return end < 0 ? p : p.substring(0, end);
     }
 
     /** The first {@code words} words of the passage's own text, with "…" when there is more. */

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * sentence — a stray heading such as "Chart performance" or an image caption left over from an import — is
  * not worth a passage of its own: it would match keyword queries while saying nothing, so it is prefixed to
  * the passage that follows it (and dropped when nothing follows). Paragraphs of one section shorter than
- * {@code minChars} are packed together with the next paragraph, up to the cap.
+ * {@code minChars} are packed together with the next paragraph, up to the cap; inside a passage, a heading line
+ * ends with a single line break and packed paragraphs are kept apart by a blank line ({@link #PARAGRAPH_BREAK}),
+ * so readers of the passage (sentence splitting, the source's heading) still see where each paragraph ends.
  */
 public final class Chunker {
 
@@ -26,6 +28,9 @@ public final class Chunker {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** Ends like a sentence: . ! ? or … possibly followed by closing quotes or brackets. */
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?\u2026][\"'\u201D\u2019)\\]]*$");
+
+    /** Between two paragraphs packed into one passage. */
+    public static final String PARAGRAPH_BREAK = "\n\n";
 
     private final int maxChars;
     private final int minChars;
@@ -108,8 +113,8 @@ public final class Chunker {
             // one section are packed into a passage until it reaches minChars (never past the cap).
             if (prefix.isEmpty() && lastWasParagraph && !out.isEmpty()) {
                 String last = out.get(out.size() - 1);
-                if (last.length() < minChars && last.length() + 1 + paragraph.length() <= maxChars) {
-                    out.set(out.size() - 1, last + "\n" + paragraph);
+                if (last.length() < minChars && last.length() + PARAGRAPH_BREAK.length() + paragraph.length() <= maxChars) {
+                    out.set(out.size() - 1, last + PARAGRAPH_BREAK + paragraph);
                     continue;
                 }
             }

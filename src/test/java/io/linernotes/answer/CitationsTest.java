@@ -68,4 +68,24 @@ class CitationsTest {
         assertEquals("Reception", Passages.section(chunker, body, 3));
         assertEquals("## Lyrics".replaceFirst("^#+\\s*", ""), Passages.heading("## Lyrics\nThe words say this."));
     }
+
+    @Test
+    @DisplayName("a packed passage keeps its heading and its whole body: the paragraphs after the first are not headings")
+    void packedPassages() {
+        String body = "Background\n\nThe first paragraph of the background section.\n\nA second paragraph of it.\n\n"
+                + "Reception\n\nCritics liked it.";
+        Chunker packing = new Chunker(1200, 900);
+        List<String> passages = packing.chunkText(body);
+        assertEquals(2, passages.size(), passages.toString());
+        String packed = passages.get(0);
+        assertEquals("Background", Passages.heading(packed));
+        assertEquals("The first paragraph of the background section." + Chunker.PARAGRAPH_BREAK
+                + "A second paragraph of it.", Passages.body(packed));
+        assertEquals("The first paragraph…", Passages.opening(packed, 3));
+        assertEquals("Reception", Passages.section(packing, body, 1));
+        // Two packed paragraphs with no heading: neither is taken for one.
+        String plain = "One paragraph that opens the essay." + Chunker.PARAGRAPH_BREAK + "Another that follows it.";
+        assertNull(Passages.heading(plain));
+        assertEquals(plain, Passages.body(plain));
+    }
 }

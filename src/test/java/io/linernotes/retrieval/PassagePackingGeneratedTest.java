@@ -58,7 +58,7 @@ class PassagePackingGeneratedTest {
         int next = 0;
         for (String passage : packed) {
             assertTrue(passage.length() <= max, label + ": past the cap: " + passage);
-            // The passage is one or more consecutive single-paragraph passages joined by a line break.
+            // The passage is one or more consecutive single-paragraph passages joined by a paragraph break.
             StringBuilder group = new StringBuilder(single.get(next));
             next++;
             while (group.length() < passage.length()) {
@@ -66,7 +66,7 @@ class PassagePackingGeneratedTest {
                 String member = single.get(next);
                 assertFalse(Chunker.isHeadingLike(member.lines().findFirst().orElse("")),
                         label + ": packed across a heading: " + passage);
-                group.append('\n').append(member);
+                group.append(Chunker.PARAGRAPH_BREAK).append(member);
                 next++;
             }
             assertEquals(group.toString(), passage, label);
@@ -74,7 +74,7 @@ class PassagePackingGeneratedTest {
             if (passage.length() < min && next < single.size()) {
                 String following = single.get(next);
                 boolean heading = Chunker.isHeadingLike(following.lines().findFirst().orElse(""));
-                assertTrue(heading || !wholeParagraph(body, following) || passage.length() + 1 + following.length() > max,
+                assertTrue(heading || !wholeParagraph(body, following) || passage.length() + Chunker.PARAGRAPH_BREAK.length() + following.length() > max,
                         label + ": stopped packing for no reason before: " + following);
             }
         }
