@@ -14,10 +14,15 @@ import java.util.regex.Pattern;
  * sentences (and, for a single sentence longer than the cap, between words). A short line that is not a
  * sentence — a stray heading such as "Chart performance" or an image caption left over from an import — is
  * not worth a passage of its own: it would match keyword queries while saying nothing, so it is prefixed to
- * the passage that follows it (and dropped when nothing follows). Paragraphs of one section shorter than
- * {@code minChars} are packed together with the next paragraph, up to the cap; inside a passage, a heading line
- * ends with a single line break and packed paragraphs are kept apart by a blank line ({@link #PARAGRAPH_BREAK}),
- * so readers of the passage (sentence splitting, the source's heading) still see where each paragraph ends.
+ * the passage that follows it (and dropped when nothing follows).
+ *
+ * <p>A passage shorter than {@code minChars} takes in the next paragraph, with that paragraph's heading when it
+ * opens a section, as long as the cap allows: encyclopedic articles run to sections of one short paragraph
+ * each, and a passage that small is a thin vector that says little on its own (the opening summary and the
+ * "Background" section after it together answer "what is it about?"). Inside a passage a heading line ends
+ * with a single line break and packed paragraphs are kept apart by a blank line ({@link #PARAGRAPH_BREAK}), so
+ * readers of the passage (sentence splitting, the source's section) still see where each paragraph and each
+ * section begins.
  */
 public final class Chunker {
 
@@ -42,7 +47,7 @@ public final class Chunker {
 
     /**
      * @param maxChars the size cap of a passage
-     * @param minChars below this size a passage takes in the next paragraph of its section (0: never)
+     * @param minChars below this size a passage takes in the next paragraph (0: never)
      */
     public Chunker(int maxChars, int minChars) {
         if (maxChars < 2 * HEADING_MAX_CHARS) {
@@ -108,13 +113,14 @@ public final class Chunker {
             }
             String prefix = pendingHeadings.toString();
             pendingHeadings.setLength(0);
-            // A short paragraph says too little for a vector of its own, and a question about the whole song
-            // ("what is it about?") is often answered by two paragraphs together: consecutive paragraphs of
-            // one section are packed into a passage until it reaches minChars (never past the cap).
-            if (prefix.isEmpty() && lastWasParagraph && !out.isEmpty()) {
+            // A short passage says too little for a vector of its own, and a question about the whole song
+            // ("what is it about?") is often answered by two paragraphs together: consecutive paragraphs, a
+            // heading included, are packed into a passage until it reaches minChars (never past the cap).
+            if (lastWasParagraph && !out.isEmpty()) {
                 String last = out.get(out.size() - 1);
-                if (last.length() < minChars && last.length() + PARAGRAPH_BREAK.length() + paragraph.length() <= maxChars) {
-                    out.set(out.size() - 1, last + PARAGRAPH_BREAK + paragraph);
+                String next = prefix.isEmpty() ? paragraph : prefix + "\n" + paragraph;
+                if (last.length() < minChars && last.length() + PARAGRAPH_BREAK.length() + next.length() <= maxChars) {
+                    out.set(out.size() - 1, last + PARAGRAPH_BREAK + next);
                     continue;
                 }
             }

@@ -70,22 +70,24 @@ class CitationsTest {
     }
 
     @Test
-    @DisplayName("a packed passage keeps its heading and its whole body: the paragraphs after the first are not headings")
+    @DisplayName("packed passages: a passage's section is the one open where it starts, and its heading is not its text")
     void packedPassages() {
-        String body = "Background\n\nThe first paragraph of the background section.\n\nA second paragraph of it.\n\n"
-                + "Reception\n\nCritics liked it.";
-        Chunker packing = new Chunker(1200, 900);
+        String body = "Intro paragraph that opens the article and ends here.\n\nBackground\n\nThe first paragraph of "
+                + "the background section.\n\nA second paragraph of it.\n\nReception\n\nCritics liked it.";
+        Chunker packing = new Chunker(1200, 60);
         List<String> passages = packing.chunkText(body);
-        assertEquals(2, passages.size(), passages.toString());
-        String packed = passages.get(0);
-        assertEquals("Background", Passages.heading(packed));
-        assertEquals("The first paragraph of the background section." + Chunker.PARAGRAPH_BREAK
-                + "A second paragraph of it.", Passages.body(packed));
-        assertEquals("The first paragraph…", Passages.opening(packed, 3));
-        assertEquals("Reception", Passages.section(packing, body, 1));
-        // Two packed paragraphs with no heading: neither is taken for one.
-        String plain = "One paragraph that opens the essay." + Chunker.PARAGRAPH_BREAK + "Another that follows it.";
-        assertNull(Passages.heading(plain));
-        assertEquals(plain, Passages.body(plain));
+        assertEquals(List.of("Intro paragraph that opens the article and ends here." + Chunker.PARAGRAPH_BREAK
+                + "Background\nThe first paragraph of the background section.",
+                "A second paragraph of it." + Chunker.PARAGRAPH_BREAK + "Reception\nCritics liked it."), passages);
+        assertNull(Passages.section(packing, body, 0));
+        assertEquals("Background", Passages.section(packing, body, 1), "the second passage starts in Background");
+        assertEquals("Reception", Passages.lastHeading(passages.get(1)));
+        assertNull(Passages.heading(passages.get(0)), "a packed paragraph is not a heading");
+        assertEquals(passages.get(0), Passages.body(passages.get(0)));
+
+        String opensSection = "Background\nThe first." + Chunker.PARAGRAPH_BREAK + "More of it.";
+        assertEquals("Background", Passages.heading(opensSection));
+        assertEquals("The first." + Chunker.PARAGRAPH_BREAK + "More of it.", Passages.body(opensSection));
+        assertEquals("The first…", Passages.opening(opensSection, 2));
     }
 }
