@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Cuts an essay body into paragraph-sized {@link Passage}s, the unit the index stores and answers cite.
+ * Cuts an essay body into {@link Passage}s of one or more paragraphs, the unit the index stores and answers cite.
  *
  * <p>Paragraphs are separated by blank lines. A paragraph longer than {@code maxChars} is cut between
  * sentences (and, for a single sentence longer than the cap, between words). A short line that is not a
