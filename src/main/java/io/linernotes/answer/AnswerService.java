@@ -54,7 +54,7 @@ public final class AnswerService {
         this.templates = templates;
         this.model = model;
         this.settings = settings;
-        this.chunker = new Chunker(settings.chunkMaxChars());
+        this.chunker = Chunker.of(settings);
     }
 
     public Answer answer(AnswerRequest request) {

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * Where a passage sits in its essay, for source entries: the section heading above it and its first words.
  * The passages are cut by the {@link Chunker}, which glues the short heading lines before a paragraph onto
- * that paragraph's passage; so a passage that starts with such lines opens a section, and a passage without
- * them belongs to the last section opened before it.
+ * that paragraph; so a passage that starts with such lines opens a section, and a passage without them belongs
+ * to the last section opened before it (a section may open inside an earlier, packed passage).
  */
 final class Passages {
 
@@ -23,7 +23,9 @@ final class Passages {
         List<String> chunks = chunker.chunkText(body);
         String section = null;
         for (int i = 0; i <= position && i < chunks.size(); i++) {
-            String heading = heading(chunks.get(i));
+            // A passage belongs to the section open where it starts; a section it opens further in (packed
+            // paragraphs may cross a heading) is the section of the passages after it.
+            String heading = i == position ? heading(chunks.get(i)) : lastHeading(chunks.get(i));
             if (heading != null) {
                 section = heading;
             }
@@ -31,9 +33,25 @@ final class Passages {
         return section;
     }
 
-    /** The last heading line glued to the front of a passage, or null (a passage that is only short lines has none). */
+    /** The heading of the last section opened inside a passage, or null. */
+    static String lastHeading(String passage) {
+        String found = null;
+        for (String paragraph : passage.strip().split(Chunker.PARAGRAPH_BREAK)) {
+            String heading = heading(paragraph);
+            if (heading != null) {
+                found = heading;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The last heading line glued to the front of a passage, or null (a passage that is only short lines has
+     * none). Only the heading of the passage's first paragraph counts: the paragraphs packed after it are kept
+     * apart by {@link Chunker#PARAGRAPH_BREAK}, and a heading among them opens a section further in.
+     */
     static String heading(String passage) {
-        String[] lines = passage.split("\\R");
+        String[] lines = firstParagraph(passage).split("\\R");
         if (lines.length < 2 || Chunker.isHeadingLike(lines[lines.length - 1].strip())) {
             return null;
         }
@@ -43,11 +61,19 @@ final class Passages {
 
     /** The passage without the heading lines glued to its front. */
     static String body(String passage) {
-        String[] lines = passage.split("\\R");
+        String first = firstParagraph(passage);
+        String rest = passage.strip().substring(first.length());
+        String[] lines = first.split("\\R");
         if (lines.length < 2 || Chunker.isHeadingLike(lines[lines.length - 1].strip())) {
             return passage.strip();
         }
-        return lines[lines.length - 1].strip();
+        return (lines[lines.length - 1].strip() + rest).strip();
+    }
+
+    private static String firstParagraph(String passage) {
+        String p = passage.strip();
+        int end = p.indexOf(Chunker.PARAGRAPH_BREAK);
+        return end < 0 ? p : p.substring(0, end);
     }
 
     /** The first {@code words} words of the passage's own text, with "…" when there is more. */

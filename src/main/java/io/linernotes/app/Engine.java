@@ -94,7 +94,7 @@ public final class Engine implements AutoCloseable {
                 clock);
         this.embedder = embedders.cache();
         this.index = LuceneIndex.open(dataDir.resolve("index"), IndexLayout.of(config.retrieval(), embedder));
-        this.maintainer = new IndexMaintainer(index, new Chunker(config.retrieval().chunkMaxChars()), embedder);
+        this.maintainer = new IndexMaintainer(index, Chunker.of(config.retrieval()), embedder);
         // Questions go to the model directly: caching every question's vector would only grow the cache.
         Embedder questions = embedders.model();
         // Essays behind passages come through copies kept of those read lately: a store whose server is lost

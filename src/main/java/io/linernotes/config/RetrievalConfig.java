@@ -8,7 +8,16 @@ package io.linernotes.config;
  * ordered for the question.
  */
 public record RetrievalConfig(int passages, int candidates, int chunkMaxChars, int rrfK, Boolean vectors,
-        RankingConfig ranking) {
+        RankingConfig ranking, Integer chunkMinChars) {
+
+    /** Default of {@code chunkMinChars}: short paragraphs are packed until a passage holds about this much. */
+    public static final int DEFAULT_CHUNK_MIN_CHARS = 900;
+
+    public RetrievalConfig(int passages, int candidates, int chunkMaxChars, int rrfK, Boolean vectors,
+            RankingConfig ranking) {
+        this(passages, candidates, chunkMaxChars, rrfK, vectors, ranking, null);
+    }
+
     public RetrievalConfig {
         if (ranking == null) {
             ranking = RankingConfig.defaults();
@@ -31,6 +40,10 @@ public record RetrievalConfig(int passages, int candidates, int chunkMaxChars, i
         Checks.range("retrieval.passages", passages, 1, 20);
         Checks.range("retrieval.candidates", candidates, passages, 1_000);
         Checks.range("retrieval.chunkMaxChars", chunkMaxChars, 200, 10_000);
+        if (chunkMinChars == null) {
+            chunkMinChars = Math.min(DEFAULT_CHUNK_MIN_CHARS, chunkMaxChars);
+        }
+        Checks.range("retrieval.chunkMinChars", chunkMinChars, 0, chunkMaxChars);
         Checks.positive("retrieval.rrfK", rrfK);
     }
 

@@ -56,6 +56,11 @@ final class EvalDetails {
             answer.candidates().forEach(s -> candidates.add(s.label()));
         }
         engine.put("evidenceRank", rank(q, scored.passages()));
+        // The answer as the asker reads it, and the expected words it lacks: keyword hits are judged on it.
+        engine.put("answer", scored.text());
+        ArrayNode missing = engine.putArray("missingKeywords");
+        String folded = Texts.foldCase(scored.text() == null ? "" : scored.text());
+        q.answerKeywords().stream().filter(k -> !folded.contains(Texts.foldCase(k))).forEach(missing::add);
         ArrayNode passages = engine.putArray("passages");
         for (Source s : answer.read()) {
             passage(passages, s.number(), s.score(), s.songLabel() + " (essay " + s.essayId() + ")", s.passage(), q);

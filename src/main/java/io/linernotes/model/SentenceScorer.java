@@ -1,6 +1,7 @@
 package io.linernotes.model;
 
 import io.linernotes.core.Song;
+import io.linernotes.retrieval.QuestionRemainder;
 import io.linernotes.retrieval.RetrievedPassage;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,8 +16,11 @@ import java.util.regex.Pattern;
  * Scores every sentence of the retrieved passages against a question: the question's content terms found
  * in the sentence, each weighted by how rare it is among these sentences (so "Ichabod" outweighs "love"),
  * names the asker capitalised weighted up, adjacent question terms found adjacent ("Ichabod Crane") weighted
- * up again, and the whole scaled down by the passage's rank. Words of the song's own title and artist are
- * weighted down: every passage is about that song, so they say nothing about which sentence answers. When
+ * up again, and the whole scaled down by the passage's rank. The song's own names are taken out of the
+ * question first ({@link QuestionRemainder}, typos forgiven) and any word of them left is weighted down: every
+ * passage is about that song, so they say nothing about which sentence answers. The sentence after one that
+ * matches, in the same paragraph, inherits a share of its match: essays quote or name what they discuss and
+ * say what they make of it in the next sentence, which is what "what does that line mean" asks for. When
  * the question asks what the song means, sentences that speak of meaning ("is about", "inspired by") gain a
  * little; sentences that are really track listings lose most of their score.
  */
@@ -29,6 +33,8 @@ final class SentenceScorer {
     private static final double NAME_BOOST = 1.5;
     private static final double PHRASE_BONUS = 0.75;
     private static final double RANK_DECAY = 0.3;
+    /** Share of a sentence's match with the question that the next sentence of its paragraph inherits. */
+    private static final double FOLLOW_SHARE = 0.6;
     private static final double SONG_NAME_WEIGHT = 0.2;
     /**
      * Words that mark a sentence about what a song means ("the song is about", "inspired by", "depicts").
@@ -53,24 +59,35 @@ final class SentenceScorer {
 
     static List<Scored> score(String question, Song song, List<RetrievedPassage> passages) {
         List<List<String>> texts = new ArrayList<>();
+        List<List<Integer>> paragraphs = new ArrayList<>();
         List<List<List<String>>> terms = new ArrayList<>();
         Map<String, Integer> df = new HashMap<>();
         int sentenceCount = 0;
         for (RetrievedPassage rp : passages) {
-            List<String> sentences = Sentences.split(rp.passage().text());
+            List<String> sentences = new ArrayList<>();
+            List<Integer> paragraphOf = new ArrayList<>();
             List<List<String>> sentenceTerms = new ArrayList<>();
-            for (String s : sentences) {
-                List<String> t = Terms.of(s);
-                sentenceTerms.add(t);
-                new HashSet<>(t).forEach(term -> df.merge(term, 1, Integer::sum));
-                sentenceCount++;
+            List<List<String>> byParagraph = Sentences.paragraphs(rp.passage().text());
+            for (int para = 0; para < byParagraph.size(); para++) {
+                for (String s : byParagraph.get(para)) {
+                    List<String> t = Terms.of(s);
+                    sentences.add(s);
+                    paragraphOf.add(para);
+                    sentenceTerms.add(t);
+                    new HashSet<>(t).forEach(term -> df.merge(term, 1, Integer::sum));
+                    sentenceCount++;
+                }
             }
             texts.add(sentences);
+            paragraphs.add(paragraphOf);
             terms.add(sentenceTerms);
         }
 
-        List<String> questionTerms = Terms.of(question == null ? "" : question);
-        Set<String> names = Terms.names(question == null ? "" : question);
+        // What is asked once the song's names are out (with the typos the resolver forgives): every passage is
+        // about the song, so a sentence that repeats its title answers nothing by that alone.
+        String asked = remainder(question, song);
+        List<String> questionTerms = Terms.of(asked);
+        Set<String> names = Terms.names(asked);
         Set<String> songWords = new HashSet<>();
         if (song != null) {
             songWords.addAll(Terms.of(song.title() + " " + song.artist() + " " + String.join(" ", song.featured())));
@@ -89,10 +106,16 @@ final class SentenceScorer {
         List<Scored> scored = new ArrayList<>();
         for (int p = 0; p < texts.size(); p++) {
             double rankWeight = 1.0 / (1.0 + RANK_DECAY * p);
+            double previousMatch = 0;
             for (int i = 0; i < texts.get(p).size(); i++) {
                 String text = texts.get(p).get(i);
                 List<String> sentenceTerms = terms.get(p).get(i);
-                double raw = termScore(sentenceTerms, weight) + phraseScore(questionTerms, sentenceTerms, weight);
+                double match = termScore(sentenceTerms, weight) + phraseScore(questionTerms, sentenceTerms, weight);
+                boolean sameParagraph = i > 0 && paragraphs.get(p).get(i).equals(paragraphs.get(p).get(i - 1));
+                // An essay names or quotes what it discusses, then says what it makes of it: the sentence after
+                // the one that matches the question carries a share of that match.
+                double raw = match + (sameParagraph ? FOLLOW_SHARE * previousMatch : 0);
+                previousMatch = match;
                 if (asksMeaning) {
                     raw += CUE_WEIGHT * Math.min(MAX_CUES, count(MEANING_CUE, text));
                 }
@@ -106,6 +129,19 @@ final class SentenceScorer {
             }
         }
         return scored;
+    }
+
+    /** {@code question} without the words that name {@code song} (all of it when no song is known). */
+    static String remainder(String question, Song song) {
+        String q = question == null ? "" : question;
+        if (song == null) {
+            return q;
+        }
+        List<String> songNames = new ArrayList<>();
+        songNames.add(song.title());
+        songNames.add(song.artist());
+        songNames.addAll(song.featured());
+        return QuestionRemainder.of(q, songNames);
     }
 
     private static int count(Pattern pattern, String text) {

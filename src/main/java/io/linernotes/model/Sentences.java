@@ -16,11 +16,22 @@ final class Sentences {
 
     static List<String> split(String text) {
         List<String> sentences = new ArrayList<>();
+        for (List<String> paragraph : paragraphs(text)) {
+            sentences.addAll(paragraph);
+        }
+        return sentences;
+    }
+
+    /** The sentences of each paragraph of {@code text} (paragraphs are separated by blank lines). */
+    static List<List<String>> paragraphs(String text) {
+        List<List<String>> out = new ArrayList<>();
         for (String paragraph : text.split("\\n\\s*\\n")) {
             String flat = paragraph.replaceAll("\\s+", " ").strip();
             if (flat.isEmpty()) {
                 continue;
             }
+            List<String> sentences = new ArrayList<>();
+            out.add(sentences);
             BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
             it.setText(flat);
             int start = it.first();
@@ -37,7 +48,7 @@ final class Sentences {
                 sentences.add(pending.toString());
             }
         }
-        return sentences;
+        return out;
     }
 
     static int words(String text) {

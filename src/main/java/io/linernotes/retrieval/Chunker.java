@@ -8,13 +8,21 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Cuts an essay body into paragraph-sized {@link Passage}s, the unit the index stores and answers cite.
+ * Cuts an essay body into {@link Passage}s of one or more paragraphs, the unit the index stores and answers cite.
  *
  * <p>Paragraphs are separated by blank lines. A paragraph longer than {@code maxChars} is cut between
  * sentences (and, for a single sentence longer than the cap, between words). A short line that is not a
  * sentence — a stray heading such as "Chart performance" or an image caption left over from an import — is
  * not worth a passage of its own: it would match keyword queries while saying nothing, so it is prefixed to
  * the passage that follows it (and dropped when nothing follows).
+ *
+ * <p>A passage shorter than {@code minChars} takes in the next paragraph, with that paragraph's heading when it
+ * opens a section, as long as the cap allows: encyclopedic articles run to sections of one short paragraph
+ * each, and a passage that small is a thin vector that says little on its own (the opening summary and the
+ * "Background" section after it together answer "what is it about?"). Inside a passage a heading line ends
+ * with a single line break and packed paragraphs are kept apart by a blank line ({@link #PARAGRAPH_BREAK}), so
+ * readers of the passage (sentence splitting, the source's section) still see where each paragraph and each
+ * section begins.
  */
 public final class Chunker {
 
@@ -26,17 +34,43 @@ public final class Chunker {
     /** Ends like a sentence: . ! ? or … possibly followed by closing quotes or brackets. */
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?\u2026][\"'\u201D\u2019)\\]]*$");
 
-    private final int maxChars;
+    /** Between two paragraphs packed into one passage. */
+    public static final String PARAGRAPH_BREAK = "\n\n";
 
+    private final int maxChars;
+    private final int minChars;
+
+    /** One passage per paragraph (cut at {@code maxChars}), no packing. */
     public Chunker(int maxChars) {
+        this(maxChars, 0);
+    }
+
+    /**
+     * @param maxChars the size cap of a passage
+     * @param minChars below this size a passage takes in the next paragraph (0: never)
+     */
+    public Chunker(int maxChars, int minChars) {
         if (maxChars < 2 * HEADING_MAX_CHARS) {
             throw new IllegalArgumentException("maxChars must be at least " + 2 * HEADING_MAX_CHARS);
         }
+        if (minChars < 0 || minChars > maxChars) {
+            throw new IllegalArgumentException("minChars must be between 0 and maxChars");
+        }
         this.maxChars = maxChars;
+        this.minChars = minChars;
+    }
+
+    /** The chunker the index of {@code config} is built with. */
+    public static Chunker of(io.linernotes.config.RetrievalConfig config) {
+        return new Chunker(config.chunkMaxChars(), config.chunkMinChars());
     }
 
     public int maxChars() {
         return maxChars;
+    }
+
+    public int minChars() {
+        return minChars;
     }
 
     /** The passages of {@code essay}, positions counting from 0 in body order. */
@@ -57,6 +91,7 @@ public final class Chunker {
             return out;
         }
         StringBuilder pendingHeadings = new StringBuilder();
+        boolean lastWasParagraph = false;
         for (String raw : BLANK_LINE.split(body.strip())) {
             String paragraph = WHITESPACE.matcher(raw).replaceAll(" ").strip();
             if (paragraph.isEmpty()) {
@@ -71,13 +106,26 @@ public final class Chunker {
                 // once it is big enough, rather than swelling the next paragraph past the cap.
                 if (pendingHeadings.length() >= maxChars / 2) {
                     out.add(pendingHeadings.toString());
+                    lastWasParagraph = false;
                     pendingHeadings.setLength(0);
                 }
                 continue;
             }
             String prefix = pendingHeadings.toString();
             pendingHeadings.setLength(0);
+            // A short passage says too little for a vector of its own, and a question about the whole song
+            // ("what is it about?") is often answered by two paragraphs together: consecutive paragraphs, a
+            // heading included, are packed into a passage until it reaches minChars (never past the cap).
+            if (lastWasParagraph && !out.isEmpty()) {
+                String last = out.get(out.size() - 1);
+                String next = prefix.isEmpty() ? paragraph : prefix + "\n" + paragraph;
+                if (last.length() < minChars && last.length() + PARAGRAPH_BREAK.length() + next.length() <= maxChars) {
+                    out.set(out.size() - 1, last + PARAGRAPH_BREAK + next);
+                    continue;
+                }
+            }
             out.addAll(split(prefix, paragraph));
+            lastWasParagraph = true;
         }
         return out;
     }

@@ -58,9 +58,11 @@ public final class IndexMaintainer {
                         + " does not match the index layout " + index.layout().modelId());
             }
         }
-        if (chunker.maxChars() != index.layout().chunkMaxChars()) {
-            throw new IllegalArgumentException("chunker cap " + chunker.maxChars()
-                    + " does not match the index layout " + index.layout().chunkMaxChars());
+        if (chunker.maxChars() != index.layout().chunkMaxChars()
+                || chunker.minChars() != index.layout().chunkMinChars()) {
+            throw new IllegalArgumentException("chunker " + chunker.maxChars() + "/" + chunker.minChars()
+                    + " does not match the index layout " + index.layout().chunkMaxChars() + "/"
+                    + index.layout().chunkMinChars());
         }
         this.embedder = index.layout().vectors() ? embedder : null;
     }

@@ -68,4 +68,26 @@ class CitationsTest {
         assertEquals("Reception", Passages.section(chunker, body, 3));
         assertEquals("## Lyrics".replaceFirst("^#+\\s*", ""), Passages.heading("## Lyrics\nThe words say this."));
     }
+
+    @Test
+    @DisplayName("packed passages: a passage's section is the one open where it starts, and its heading is not its text")
+    void packedPassages() {
+        String body = "Intro paragraph that opens the article and ends here.\n\nBackground\n\nThe first paragraph of "
+                + "the background section.\n\nA second paragraph of it.\n\nReception\n\nCritics liked it.";
+        Chunker packing = new Chunker(1200, 60);
+        List<String> passages = packing.chunkText(body);
+        assertEquals(List.of("Intro paragraph that opens the article and ends here." + Chunker.PARAGRAPH_BREAK
+                + "Background\nThe first paragraph of the background section.",
+                "A second paragraph of it." + Chunker.PARAGRAPH_BREAK + "Reception\nCritics liked it."), passages);
+        assertNull(Passages.section(packing, body, 0));
+        assertEquals("Background", Passages.section(packing, body, 1), "the second passage starts in Background");
+        assertEquals("Reception", Passages.lastHeading(passages.get(1)));
+        assertNull(Passages.heading(passages.get(0)), "a packed paragraph is not a heading");
+        assertEquals(passages.get(0), Passages.body(passages.get(0)));
+
+        String opensSection = "Background\nThe first." + Chunker.PARAGRAPH_BREAK + "More of it.";
+        assertEquals("Background", Passages.heading(opensSection));
+        assertEquals("The first." + Chunker.PARAGRAPH_BREAK + "More of it.", Passages.body(opensSection));
+        assertEquals("The first…", Passages.opening(opensSection, 2));
+    }
 }

@@ -52,16 +52,17 @@ class RemoteEmbeddingTest {
             + " embeds the questions, and a restart embeds nothing")
     void sameModelServed() throws Exception {
         try (FakeEmbeddingServer server = new FakeEmbeddingServer(MINILM::embed)) {
-            AppConfig config = config(server, null, 8);
+            // A small batch, so that even the demo essays' few packed passages take several requests.
+            AppConfig config = config(server, null, 3);
             try (Engine engine = open(config)) {
-                assertTrue(engine.embeddingsComputed() > 8, "the demo passages were embedded by the server");
+                assertTrue(engine.embeddingsComputed() > 3, "the demo passages were embedded by the server");
                 int before = server.requests().size();
                 Answer answer = engine.answers().answer(AnswerRequest.ask(
                         "What is the chorus of Fast Car about?", Scope.GLOBAL));
                 assertEquals(Answer.Status.ANSWERED, answer.status(), answer.text());
                 assertTrue(server.requests().size() > before, "the question was embedded by the server");
             }
-            assertTrue(server.requests().stream().allMatch(r -> r.size() <= 8),
+            assertTrue(server.requests().stream().allMatch(r -> r.size() <= 3),
                     "no request over embedding.batchSize: " + server.requests().stream().map(List::size).toList());
             int requests = server.requests().size();
             try (Engine again = open(config)) {

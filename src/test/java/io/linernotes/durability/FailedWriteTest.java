@@ -129,7 +129,7 @@ class FailedWriteTest {
         RetrievalConfig retrieval = new RetrievalConfig(d.passages(), d.candidates(), d.chunkMaxChars(), d.rrfK(), false);
         try (SqlEssayStore real = SqlEssayStore.open(dir.resolve("linernotes.db"));
                 LuceneIndex index = LuceneIndex.open(dir.resolve("index"), IndexLayout.of(retrieval, null))) {
-            IndexMaintainer maintainer = new IndexMaintainer(index, new Chunker(retrieval.chunkMaxChars()), null);
+            IndexMaintainer maintainer = new IndexMaintainer(index, Chunker.of(retrieval), null);
             EssayChanges changes = new EssayChanges() {
                 @Override
                 public void saved(List<Essay> essays, long changeCounter) {

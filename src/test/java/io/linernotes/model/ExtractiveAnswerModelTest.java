@@ -122,6 +122,43 @@ class ExtractiveAnswerModelTest {
     }
 
     @Test
+    @DisplayName("quotes what the essay makes of a line: the sentence after the one that names it")
+    void quotesTheReadingThatFollowsALine() {
+        String setting = "The second verse opens on the drive home, with the radio low and the heater ticking over "
+                + "like a clock that has lost count of the hours it was built to keep.";
+        String landmarks = "Every landmark on that road has a story attached, and the narrator names the feed store, "
+                + "the church, the shuttered cinema and the river bridge one after another without stopping.";
+        String line = "Then comes the couplet about the porch light left burning for nobody.";
+        String reading = "It is a mother's habit outliving the mother, a kindness with no one left to receive it.";
+        String after = "The drums come back in after that, louder than before.";
+        String passage = String.join(" ", setting, landmarks, line, reading, after);
+
+        String text = ask("What does the porch light left burning for nobody mean in Hollow Lantern?",
+                List.of(passage(QUILL, 1, passage, 1))).text();
+
+        assertTrue(text.contains(line + " " + reading), text);
+    }
+
+    @Test
+    @DisplayName("answers what a song is about with the sentence that says so, not with the ones that repeat its name")
+    void meaningIsNotTheTitle() {
+        String names = "Hollow Lantern by The Grey Orchards, with June Vale on harmony, came out in 2011 as the lead "
+                + "single of Autumn Roads, and Hollow Lantern stayed the band's best known single for a decade.";
+        String more = "The Grey Orchards recorded Hollow Lantern live in one room, June Vale singing from the doorway, "
+                + "and The Grey Orchards still close their sets with Hollow Lantern when June Vale is on the bill.";
+        String charts = "Hollow Lantern reached the regional charts in 2011, and a remix of Hollow Lantern by The Grey "
+                + "Orchards followed on the deluxe edition of Autumn Roads, with a new June Vale verse.";
+        String about = "At heart it is about grief that will not stay buried.";
+        String passage = String.join(" ", names, more, charts, about);
+
+        String text = ask("what is hollow lantrn by the grey orchards about?",
+                List.of(passage(QUILL, 0, passage, 1))).text();
+
+        assertTrue(text.contains(about), text);
+        assertFalse(text.contains(names), "the name-dropping opening is no answer: " + text);
+    }
+
+    @Test
     @DisplayName("says so when nothing in the passages touches the question, then quotes their openings")
     void saysSoWhenOffTopic() {
         String text = ask("Who played the saxophone solo?", oneEssay()).text();

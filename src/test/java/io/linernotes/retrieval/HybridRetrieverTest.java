@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The hybrid retriever over a real on-disk Lucene index and the real MiniLM model. */
 class HybridRetrieverTest {
 
-    private static final RetrievalConfig CONFIG = RetrievalConfig.defaults();
+    /** One passage per paragraph: these cases name the paragraph that must come first (packing has its own test). */
+    private static final RetrievalConfig CONFIG = new RetrievalConfig(0, 0, 0, 0, null, null, 0);
 
     @TempDir
     static Path dataDir;
@@ -53,7 +54,7 @@ class HybridRetrieverTest {
         }
         embedder = CachingEmbedder.open(SharedModel.get(), dataDir);
         index = LuceneIndex.open(dataDir.resolve("index"), IndexLayout.of(CONFIG, embedder));
-        new IndexMaintainer(index, new Chunker(CONFIG.chunkMaxChars()), embedder).syncWith(store);
+        new IndexMaintainer(index, Chunker.of(CONFIG), embedder).syncWith(store);
         retriever = new HybridRetriever(index, embedder, store, CONFIG);
     }
 

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IndexMaintainerTest {
 
-    private static final RetrievalConfig CONFIG = RetrievalConfig.defaults();
-    private static final RetrievalConfig NO_VECTORS = new RetrievalConfig(0, 0, 0, 0, false);
+    /** One passage per paragraph: these cases count passages by paragraphs (packing has its own test). */
+    private static final RetrievalConfig CONFIG = new RetrievalConfig(0, 0, 0, 0, null, null, 0);
+    private static final RetrievalConfig NO_VECTORS = new RetrievalConfig(0, 0, 0, 0, false, null, 0);
 
     @TempDir
     Path dataDir;
@@ -47,7 +48,7 @@ class IndexMaintainerTest {
             this.model = model;
             this.cache = CachingEmbedder.open(model, dataDir);
             this.index = LuceneIndex.open(dataDir.resolve("index"), IndexLayout.of(config, cache));
-            this.maintainer = new IndexMaintainer(index, new Chunker(config.chunkMaxChars()), cache);
+            this.maintainer = new IndexMaintainer(index, Chunker.of(config), cache);
         }
 
         HybridRetriever retriever(RetrievalConfig config) {

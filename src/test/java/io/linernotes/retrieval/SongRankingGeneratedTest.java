@@ -42,7 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SongRankingGeneratedTest {
 
-    private static final RetrievalConfig CONFIG = RetrievalConfig.defaults();
+    /** One passage per paragraph, so that every paragraph makes a case (packing has its own test). */
+    private static final RetrievalConfig CONFIG = new RetrievalConfig(0, 0, 0, 0, null, null, 0);
 
     @TempDir
     static Path dataDir;
@@ -51,7 +52,7 @@ class SongRankingGeneratedTest {
     private static LuceneIndex index;
     private static CachingEmbedder embedder;
     private static HybridRetriever retriever;
-    private static final Chunker CHUNKER = new Chunker(CONFIG.chunkMaxChars());
+    private static final Chunker CHUNKER = Chunker.of(CONFIG);
 
     /** One generated case: the question, the song, its names, and the passage that must come first. */
     record Case(String question, Essay essay, Passage expected) {

@@ -55,7 +55,7 @@ class WikipediaCorpusTest {
         long cpuBefore = processCpuNanos();
         try (CachingEmbedder cache = CachingEmbedder.open(SharedModel.get(), dataDir);
                 LuceneIndex index = LuceneIndex.open(dataDir.resolve("index"), IndexLayout.of(CONFIG, cache))) {
-            IndexMaintainer maintainer = new IndexMaintainer(index, new Chunker(CONFIG.chunkMaxChars()), cache);
+            IndexMaintainer maintainer = new IndexMaintainer(index, Chunker.of(CONFIG), cache);
             IndexMaintainer.SyncResult built = maintainer.syncWith(store);
             passages = built.passages();
             double seconds = built.took().toMillis() / 1000.0;
@@ -76,7 +76,7 @@ class WikipediaCorpusTest {
         try (CachingEmbedder cache = CachingEmbedder.open(fresh, dataDir);
                 LuceneIndex index = LuceneIndex.open(dataDir.resolve("index"), IndexLayout.of(CONFIG, cache))) {
             IndexMaintainer.SyncResult again =
-                    new IndexMaintainer(index, new Chunker(CONFIG.chunkMaxChars()), cache).syncWith(store);
+                    new IndexMaintainer(index, Chunker.of(CONFIG), cache).syncWith(store);
             System.out.printf(Locale.ROOT, "CORPUS restart: rebuilt=%s, %d embedded, checked in %d ms%n",
                     again.rebuilt(), cache.computedCount(), again.took().toMillis());
             assertFalse(again.rebuilt());
@@ -112,7 +112,7 @@ class WikipediaCorpusTest {
     @DisplayName("two workers with one ONNX thread each embed faster than the library's default constructor")
     void embeddingThroughput() throws IOException {
         Assumptions.assumeTrue(Files.exists(CORPUS), "wikipedia-songs corpus absent at " + CORPUS);
-        Chunker chunker = new Chunker(CONFIG.chunkMaxChars());
+        Chunker chunker = Chunker.of(CONFIG);
         List<String> sample = new ArrayList<>();
         for (EssayDraft draft : readCorpus()) {
             sample.addAll(chunker.chunkText(draft.body()));
