@@ -54,7 +54,7 @@ final class BenchImport {
         int parts = (records.size() + partSize - 1) / partSize;
         State state = read(stateFile, records.size());
         if (state.partsDone() >= parts) {
-            progress.accept(String.format(Locale.ROOT, "import already complete (%d sessions): skipped",
+            progress.accept(String.format(Locale.ROOT, "import already complete (in %d session(s)): skipped",
                     state.sessions()));
             return new Figures(state.millis(), state.embedded(), state.sessions());
         }
