@@ -6,6 +6,7 @@ import io.linernotes.config.AppConfig;
 import io.linernotes.core.Scope;
 import io.linernotes.essay.Essay;
 import io.linernotes.essay.EssayFormatException;
+import io.linernotes.retrieval.IndexMaintainer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +25,12 @@ import java.util.function.Consumer;
  */
 final class BenchImport {
 
-    /** Essays per part: small enough that a stop loses little, large enough that parts cost little. */
-    static final int PART = 2_000;
+    /**
+     * Essays per part. A stop loses no vector (they are cached as they are computed), so parts can be large;
+     * each part ends with the song catalogue rebuilt from the store, which at 100,000 essays costs seconds.
+     */
+    static final int PART = 10_000;
+    private static final int PROGRESS_SECONDS = 30;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the import cost: over all sessions, and how many texts the model embedded (the rest came cached). */
@@ -75,6 +80,8 @@ final class BenchImport {
             for (int part = state.partsDone(); part < parts; part++) {
                 List<SyntheticCorpus.Record> slice = records.subList(part * partSize, Math.min(records.size(),
                         (part + 1) * partSize));
+                engine.onIndexProgress(within(part, parts, paragraphsDone, paragraphs, engine, sessionStart,
+                        progress));
                 engine.essays().importFile("corpus-part-" + part + ".jsonl", SyntheticCorpus.jsonLines(slice),
                         Scope.GLOBAL);
                 long now = System.nanoTime();
@@ -92,6 +99,24 @@ final class BenchImport {
             }
         }
         return new Figures(millis, embedded, sessions);
+    }
+
+    /** A line at most every {@value #PROGRESS_SECONDS} s while a part is indexed: a part can take many minutes. */
+    private static IndexMaintainer.Progress within(int part, int parts, int paragraphsBefore, int paragraphs,
+            Engine engine, long sessionStart, Consumer<String> progress) {
+        long[] last = {System.nanoTime()};
+        return (done, total) -> {
+            long now = System.nanoTime();
+            if (now - last[0] < PROGRESS_SECONDS * 1_000_000_000L || done >= total) {
+                return;
+            }
+            last[0] = now;
+            double rate = engine.embeddingsComputed() / Math.max(1e-3, (now - sessionStart) / 1e9);
+            progress.accept(String.format(Locale.ROOT,
+                    "import: part %d/%d, passages %d/%d of this part; %.1f texts embedded/s this session; about %s"
+                            + " left", part + 1, parts, done, total, rate,
+                    rate <= 0 ? "unknown time" : minutes((paragraphs - paragraphsBefore - done) / rate)));
+        };
     }
 
     private static State read(Path stateFile, int essays) throws IOException {
