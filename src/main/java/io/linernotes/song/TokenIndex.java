@@ -111,7 +111,7 @@ final class TokenIndex {
     }
 
     /** Keys under which near spellings meet: sound-alike form and single deletions of both forms. */
-    private static List<String> keysOf(String token) {
+    static List<String> keysOf(String token) {
         List<String> keys = new ArrayList<>();
         String ph = TextNormalizer.phonetic(token);
         keys.add("p:" + ph);
