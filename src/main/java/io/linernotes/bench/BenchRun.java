@@ -79,8 +79,8 @@ public final class BenchRun {
         return results;
     }
 
-    private static BenchResult runSize(int size, Options options, TextSource source, Path dir, EmbeddingModel baselineQuestions,
-            Consumer<String> progress) throws IOException, EssayFormatException, InterruptedException {
+    private static BenchResult runSize(int size, Options options, TextSource source, Path dir,
+            EmbeddingModel baselineQuestions, Consumer<String> progress) throws IOException, EssayFormatException, InterruptedException {
         Files.createDirectories(dir);
         List<SyntheticCorpus.Record> records = new SyntheticCorpus(options.seed(), source).generate(size);
         Path corpus = dir.resolve("corpus.jsonl");
@@ -124,8 +124,8 @@ public final class BenchRun {
         try (MiniLmEmbedder segmentModel = new MiniLmEmbedder();
                 CachingEmbedder segments = CachingEmbedder.open(segmentModel, dir.resolve("baseline"))) {
             rag = NaiveRag.build(records.stream()
-                    .map(r -> new CorpusRecord(r.id(), r.title(), r.artist(), null, r.text())).toList(), baselineQuestions,
-                    texts -> embedInParts(segments, texts, progress));
+                    .map(r -> new CorpusRecord(r.id(), r.title(), r.artist(), null, r.text())).toList(),
+                    baselineQuestions, texts -> embedInParts(segments, texts, progress));
             baselineEmbedded = segments.computedCount();
         }
         long baselineMillis = (System.nanoTime() - baselineStart) / 1_000_000;
@@ -185,7 +185,7 @@ public final class BenchRun {
                 bot.peakKb(), options.botQuestions(), cache, new BenchResult.Load(importLoad, rawLoad, questionLoad));
     }
 
-    /** The baseline's segment vectors, {@value #BASELINE_PART} at a time, with progress: at 100,000 essays this is an hour. */
+    /** The baseline's segment vectors, {@value #BASELINE_PART} at a time, with progress (an hour at 100,000 essays). */
     private static List<float[]> embedInParts(CachingEmbedder cache, List<String> texts, Consumer<String> progress) {
         List<float[]> out = new ArrayList<>(texts.size());
         long start = System.nanoTime();
