@@ -80,7 +80,8 @@ public final class BenchRun {
     }
 
     private static BenchResult runSize(int size, Options options, TextSource source, Path dir,
-            EmbeddingModel baselineQuestions, Consumer<String> progress) throws IOException, EssayFormatException, InterruptedException {
+            EmbeddingModel baselineQuestions, Consumer<String> progress)
+            throws IOException, EssayFormatException, InterruptedException {
         Files.createDirectories(dir);
         List<SyntheticCorpus.Record> records = new SyntheticCorpus(options.seed(), source).generate(size);
         Path corpus = dir.resolve("corpus.jsonl");
