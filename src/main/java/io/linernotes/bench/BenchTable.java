@@ -20,18 +20,20 @@ public final class BenchTable {
     public static String row(BenchResult r) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, """
                 %d essays (%d paragraphs; prose from %s)
-                  import              %.1f paragraphs/s (%d ms); raw embedding %.1f paragraphs/s (sample %d)
+                  import              %.1f paragraphs/s (%d ms, %d texts embedded, %d session(s)); raw embedding %.1f paragraphs/s (sample %d)
                   on disk             index %.1f MB, data dir %.1f MB
                   cold start          %d ms (embeddings computed at start: %d)
                   autocomplete        p50 %.2f ms, p99 %.2f ms (n=%d)
                   answer, all kinds   p50 %.1f ms, p99 %.1f ms (n=%d); baseline retrieve p50 %.1f ms, p99 %.1f ms
-                  baseline            %d segments, indexed in %d ms
+                  baseline            %d segments, indexed in %d ms (%d embedded in this run)
+                  load average        %.2f after import, %.2f after raw embedding, %.2f after the questions
                 """, r.essays(), r.paragraphs(), r.textSource(), r.importParagraphsPerSecond(), r.importMillis(),
-                r.rawEmbeddingParagraphsPerSecond(), r.rawEmbeddingSample(), r.indexBytes() / 1e6,
+                r.importEmbedded(), r.importSessions(), r.rawEmbeddingParagraphsPerSecond(), r.rawEmbeddingSample(), r.indexBytes() / 1e6,
                 r.dataDirBytes() / 1e6, r.coldStartMillis(), r.embeddingsComputedAtColdStart(), r.autocomplete().p50Ms(),
                 r.autocomplete().p99Ms(), r.autocomplete().count(), r.answerAllKinds().p50Ms(),
                 r.answerAllKinds().p99Ms(), r.answerAllKinds().count(), r.baselineAllKinds().p50Ms(),
-                r.baselineAllKinds().p99Ms(), r.baselineSegments(), r.baselineIndexMillis()));
+                r.baselineAllKinds().p99Ms(), r.baselineSegments(), r.baselineIndexMillis(), r.baselineEmbedded(),
+                r.load().afterImport(), r.load().afterRawEmbedding(), r.load().afterQuestions()));
         sb.append("  per kind            engine p50/p99 ms, song@1, evidence@5 | baseline p50/p99 ms, song@1, evidence@5"
                 + " (absent: share refused)\n");
         for (KindFigures k : r.kinds()) {

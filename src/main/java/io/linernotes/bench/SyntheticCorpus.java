@@ -2,7 +2,6 @@ package io.linernotes.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,21 +58,25 @@ public final class SyntheticCorpus {
 
     /** Writes {@code records} as JSON Lines, one record a line, and returns the file. */
     public static Path write(List<Record> records, Path file) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (Record r : records) {
-                ObjectNode n = JSON.createObjectNode();
-                n.put("id", r.id());
-                n.put("title", r.title());
-                n.put("artist", r.artist());
-                n.putPOJO("features", r.featured());
-                n.put("year", r.year());
-                n.put("text", r.text());
-                n.put("source", "synthetic benchmark corpus");
-                w.write(JSON.writeValueAsString(n));
-                w.newLine();
-            }
-        }
+        Files.write(file, jsonLines(records));
         return file;
+    }
+
+    /** {@code records} as JSON Lines in UTF-8, the import format. */
+    public static byte[] jsonLines(List<Record> records) throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (Record r : records) {
+            ObjectNode n = JSON.createObjectNode();
+            n.put("id", r.id());
+            n.put("title", r.title());
+            n.put("artist", r.artist());
+            n.putPOJO("features", r.featured());
+            n.put("year", r.year());
+            n.put("text", r.text());
+            n.put("source", "synthetic benchmark corpus");
+            out.append(JSON.writeValueAsString(n)).append('\n');
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private Record next(int index, List<String> artists, List<Record> earlier) {

@@ -50,7 +50,9 @@ public final class BenchCommand implements Callable<Integer> {
             + "measured, space-separated (default: ${DEFAULT-VALUE}, as in the Docker image).")
     String childJvm;
 
-    @Option(names = "--work-dir", description = "Keep corpora and data directories here (default: a temporary folder, deleted).")
+    @Option(names = "--work-dir", description = "Keep corpora, data directories and embedding caches here (default: a "
+            + "temporary folder, deleted). A run stopped part-way resumes when started again with the same folder: the "
+            + "import carries on from its last saved part, and no text embedded before is embedded again.")
     Path workDir;
 
     @Option(names = "--report", description = "Also write the figures as JSON to this file.")

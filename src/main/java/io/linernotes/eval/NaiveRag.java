@@ -1,6 +1,7 @@
 package io.linernotes.eval;
 
 import dev.langchain4j.data.document.Document;
+import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.document.splitter.DocumentSplitters;
 import dev.langchain4j.data.segment.TextSegment;
@@ -14,6 +15,7 @@ import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +64,17 @@ public final class NaiveRag {
 
     /** Splits, embeds and stores every record's text (records without text are skipped). */
     public static NaiveRag build(List<CorpusRecord> records, EmbeddingModel model) {
+        return build(records, model, texts -> model.embedAll(texts.stream().map(TextSegment::from).toList()).content()
+                .stream().map(Embedding::vector).toList());
+    }
+
+    /**
+     * As {@link #build(List, EmbeddingModel)}, with the segments' vectors from {@code segmentVectors} (the same
+     * model behind a cache, so a benchmark stopped half-way need not embed them again); questions are still
+     * embedded by {@code model}.
+     */
+    public static NaiveRag build(List<CorpusRecord> records, EmbeddingModel model,
+            Function<List<String>, List<float[]>> segmentVectors) {
         InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
         List<Document> documents = new ArrayList<>();
         for (CorpusRecord r : records) {
@@ -74,7 +87,8 @@ public final class NaiveRag {
         List<TextSegment> segments = DocumentSplitters.recursive(SEGMENT_TOKENS, OVERLAP_TOKENS,
                 new HuggingFaceTokenCountEstimator()).splitAll(documents);
         if (!segments.isEmpty()) {
-            store.addAll(model.embedAll(segments).content(), segments);
+            List<float[]> vectors = segmentVectors.apply(segments.stream().map(TextSegment::text).toList());
+            store.addAll(vectors.stream().map(Embedding::from).toList(), segments);
         }
         log.info("baseline indexed {} documents ({} segments) in {} ms", documents.size(), segments.size(),
                 (System.nanoTime() - started) / 1_000_000);

@@ -16,23 +16,43 @@ final class TokenIndex {
 
     private static final int[] NONE = new int[0];
 
+    /** Bits of a {@link #nearKeys} entry that hold the vocabulary ordinal; the rest hold the key's hash. */
+    private static final int WORD_BITS = 28;
+    private static final long WORD_MASK = (1L << WORD_BITS) - 1;
+
     private final Map<String, int[]> postings;
     private final String[] vocabulary;
-    private final Map<String, String[]> nearKeys;
+    /**
+     * The near-spelling key table, compact: one sorted {@code long} per (key, word) pair, the key's hash in the
+     * high bits and the word's ordinal in {@link #vocabulary} in the low ones. A map of key strings to word
+     * arrays cost ~110 bytes a pair (about 45 keys per title word: 50 MB at 10,000 songs, most of the
+     * catalogue); this costs 8. Two keys whose hashes meet only propose a word more, which {@link #near}
+     * checks with {@link Fuzzy#tokenSim} like every other.
+     */
+    private final long[] nearKeys;
 
     TokenIndex(Map<String, List<Integer>> raw) {
         postings = new HashMap<>(raw.size() * 2);
-        Map<String, List<String>> keys = new HashMap<>();
         for (Map.Entry<String, List<Integer>> e : raw.entrySet()) {
             postings.put(e.getKey(), e.getValue().stream().mapToInt(Integer::intValue).distinct().toArray());
-            for (String k : keysOf(e.getKey())) {
-                keys.computeIfAbsent(k, x -> new ArrayList<>(2)).add(e.getKey());
-            }
         }
         vocabulary = postings.keySet().toArray(new String[0]);
         Arrays.sort(vocabulary);
-        nearKeys = new HashMap<>(keys.size() * 2);
-        keys.forEach((k, v) -> nearKeys.put(k, v.toArray(new String[0])));
+        if (vocabulary.length > WORD_MASK) {
+            throw new IllegalStateException("a vocabulary of " + vocabulary.length + " words is too large to index");
+        }
+        long[] pairs = new long[vocabulary.length * 16];
+        int n = 0;
+        for (int word = 0; word < vocabulary.length; word++) {
+            for (String k : keysOf(vocabulary[word])) {
+                if (n == pairs.length) {
+                    pairs = Arrays.copyOf(pairs, pairs.length * 2);
+                }
+                pairs[n++] = (hash(k) << WORD_BITS) | word;
+            }
+        }
+        nearKeys = Arrays.copyOf(pairs, n);
+        Arrays.sort(nearKeys);
     }
 
     /** Songs (ordinals, ascending) with this word. */
@@ -53,16 +73,28 @@ final class TokenIndex {
             out.add(Fuzzy.canon(twin));
         }
         for (String k : keysOf(c)) {
-            String[] words = nearKeys.get(k);
-            if (words != null) {
-                for (String w : words) {
-                    if (!out.contains(w) && Fuzzy.tokenSim(c, w) > 0) {
-                        out.add(w);
-                    }
+            long h = hash(k);
+            int i = Arrays.binarySearch(nearKeys, h << WORD_BITS);
+            for (i = i < 0 ? -i - 1 : i; i < nearKeys.length && nearKeys[i] >>> WORD_BITS == h; i++) {
+                String w = vocabulary[(int) (nearKeys[i] & WORD_MASK)];
+                if (!out.contains(w) && Fuzzy.tokenSim(c, w) > 0) {
+                    out.add(w);
                 }
             }
         }
         return out;
+    }
+
+    /** A well-mixed hash of {@code key} in the {@code 64 - WORD_BITS} bits a table entry has room for. */
+    private static long hash(String key) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < key.length(); i++) {
+            h = (h ^ key.charAt(i)) * 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h >>> WORD_BITS;
     }
 
     /** Vocabulary words starting with {@code prefix}, alphabetically, at most {@code max}. */
@@ -79,7 +111,7 @@ final class TokenIndex {
     }
 
     /** Keys under which near spellings meet: sound-alike form and single deletions of both forms. */
-    private static List<String> keysOf(String token) {
+    static List<String> keysOf(String token) {
         List<String> keys = new ArrayList<>();
         String ph = TextNormalizer.phonetic(token);
         keys.add("p:" + ph);
