@@ -140,23 +140,48 @@ public final class ChangeLog implements AutoCloseable {
         }
         listeners.add(listener);
         if (watcher == null) {
-            Runnable loop = db.dialect() == Dialect.POSTGRESQL
-                    ? new PostgresListener(config, env, db.displayUrl(), this::wake, () -> closed)
-                    : this::poll;
+            Runnable loop;
+            java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+            if (db.dialect() == Dialect.POSTGRESQL) {
+                loop = new PostgresListener(config, env, db.displayUrl(), this::wake, () -> closed, ready::countDown);
+            } else {
+                long start = readLatestOr(-1);
+                loop = () -> poll(start);
+                ready.countDown();
+            }
             watcher = new Thread(loop, "linernotes-change-log");
             watcher.setDaemon(true);
             watcher.start();
+            // Once this returns, every later commit wakes the listener: a follower subscribes, then reads the log
+            // once, and misses nothing in between.
+            try {
+                ready.await(config.connectTimeoutSeconds() + 1L, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         return () -> listeners.remove(listener);
     }
 
-    private void poll() {
-        long seen = -1;
+    private long readLatestOr(long fallback) {
+        try {
+            return latestChange();
+        } catch (StoreException e) {
+            return fallback;
+        }
+    }
+
+    private void poll(long start) {
+        long seen = start;
         while (!closed) {
             try {
+                Thread.sleep(config.pollMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
                 long latest = latestChange();
-                // The first look wakes too: a change committed between a listener's own catch-up and the
-                // watcher's first look would otherwise wait for the next change.
                 if (latest != seen) {
                     wake();
                 }
@@ -165,12 +190,6 @@ public final class ChangeLog implements AutoCloseable {
                 if (!closed) {
                     log.warn("Could not read the change log of {}: {}", db.displayUrl(), e.getMessage());
                 }
-            }
-            try {
-                Thread.sleep(config.pollMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
         }
     }

@@ -27,14 +27,17 @@ final class PostgresListener implements Runnable {
     private final String displayUrl;
     private final Runnable wake;
     private final BooleanSupplier closed;
+    private final Runnable listening;
 
+    /** {@code listening} runs once the first LISTEN is in place (or its first attempt failed). */
     PostgresListener(StoreConfig config, Function<String, String> env, String displayUrl, Runnable wake,
-            BooleanSupplier closed) {
+            BooleanSupplier closed, Runnable listening) {
         this.config = config;
         this.env = env;
         this.displayUrl = displayUrl;
         this.wake = wake;
         this.closed = closed;
+        this.listening = listening;
     }
 
     @Override
@@ -45,6 +48,7 @@ final class PostgresListener implements Runnable {
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("LISTEN " + Dialect.CHANGE_CHANNEL);
                 }
+                listening.run();
                 if (!first) {
                     log.info("Listening for store changes on {} again", displayUrl);
                 }
@@ -60,6 +64,7 @@ final class PostgresListener implements Runnable {
                     }
                 }
             } catch (SQLException e) {
+                listening.run();
                 if (closed.getAsBoolean()) {
                     return;
                 }

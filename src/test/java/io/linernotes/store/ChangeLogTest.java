@@ -85,14 +85,8 @@ class ChangeLogTest {
         try (Database watching = Database.open(config, dir, name -> null);
                 Database writing = Database.open(config, dir, name -> null)) {
             CountDownLatch woken = new CountDownLatch(1);
-            // The watcher also wakes once when it starts watching: only a wake that finds the change counts.
-            try (AutoCloseable handle = watching.changeLog().onChange(() -> {
-                if (!watching.changeLog().changesSince(0).isEmpty()) {
-                    woken.countDown();
-                }
-            })) {
-                // The listener's thread needs a moment to LISTEN (or to take its first reading) before the write.
-                Thread.sleep(300);
+            try (AutoCloseable handle = watching.changeLog().onChange(woken::countDown)) {
+                // No pause: once onChange returns, the next commit wakes the listener.
                 SqlEssayStore.on(writing).add(draft("Woken Song", "Body."), Scope.GLOBAL);
                 assertTrue(woken.await(5, TimeUnit.SECONDS), "woken within 5 s");
             }
