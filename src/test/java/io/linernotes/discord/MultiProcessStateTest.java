@@ -94,7 +94,7 @@ class MultiProcessStateTest {
                 assertEquals("Bot " + TOKEN_B, given.header("Authorization"));
                 List<String> buttons = AnswerCommandsTest.customIds(given.body());
 
-                killInTrafficLosesNothing(discord, essays, b);
+                killInTrafficLosesNothing(discord, essays, b, 1, GUILD_B, CHANNEL_B, MOD_ROLE_B, TOKEN_B);
 
                 String whileDown = "a harbour pilot's last night before the lighthouse went automatic";
                 essays.add(draft("Keeper of the Eastern Light", whileDown), Scope.GLOBAL);
@@ -110,6 +110,19 @@ class MultiProcessStateTest {
                 assertEquals("Bot " + TOKEN_B, thanks.header("Authorization"), "the restarted process took the vote");
                 assertEquals("Thanks! Glad it helped.", thanks.body().path("data").path("content").asText());
                 assertEquals(1, FeedbackStore.on(db).score(answerId), "the vote is in the store");
+
+                // The same over kill -9 of shard 0's process, which also answers DMs.
+                killInTrafficLosesNothing(discord, essays, a, 0, GUILD_A, CHANNEL_A, MOD_ROLE_A, TOKEN_A);
+                String whileADown = "a tugboat's horn answering the fog at dawn";
+                essays.add(draft("Fog Horn Reply", whileADown), Scope.GLOBAL);
+                assertTrue(discord.awaitWebhook(ask(discord, GUILD_B, CHANNEL_B, "Runaway"), 1).visibleText()
+                        .contains(BusyAndShutdownTest.RUNAWAY_ANSWERED), "process b answers while a is down");
+                a.start();
+                a.awaitRunning(MultiProcessShardsTest.START_MILLIS);
+                String aCaughtUp = discord.awaitWebhook(ask(discord, GUILD_A, CHANNEL_A, "Fog Horn Reply"), 1)
+                        .visibleText();
+                assertTrue(aCaughtUp.contains(whileADown), "restarted process a caught up: " + aCaughtUp);
+                MultiProcessShardsTest.assertDmAnsweredBy(discord, "350000000000000003", TOKEN_A);
             }
         }
     }
@@ -211,14 +224,14 @@ class MultiProcessStateTest {
      * Moderators of server B add essays through process b, one after another, and b is killed with -9 among them;
      * every essay b acknowledged before it died is in the store.
      */
-    private void killInTrafficLosesNothing(DiscordEmulator discord, SqlEssayStore essays, BotProcess b)
-            throws Exception {
+    private void killInTrafficLosesNothing(DiscordEmulator discord, SqlEssayStore essays, BotProcess process,
+            int shard, String guild, String channel, String role, String token) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         CompletableFuture<Integer> traffic = CompletableFuture.supplyAsync(() -> {
             int sent = 0;
             while (!stop.get() && sent < 40) {
-                discord.modalSubmit(moderator(GUILD_B, CHANNEL_B, MOD_ROLE_B), "essay:add",
-                        form("Ferry Timetable " + sent, "the crossing numbered " + sent + " on the ferry timetable"));
+                discord.modalSubmit(moderator(guild, channel, role), "essay:add", form("Ferry Timetable " + shard
+                        + "-" + sent, "the crossing numbered " + sent + " on the ferry timetable"));
                 sent++;
                 try {
                     Thread.sleep(100);
@@ -230,14 +243,14 @@ class MultiProcessStateTest {
             return sent;
         });
         long deadline = System.currentTimeMillis() + 30_000;
-        while (acknowledged(discord).size() < 4 && System.currentTimeMillis() < deadline) {
+        while (acknowledged(discord, token).size() < 4 && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }
-        b.kill();
+        process.kill();
         stop.set(true);
         int sent = traffic.get();
-        discord.awaitShardGone(1);
-        Map<Long, String> acked = acknowledged(discord);
+        discord.awaitShardGone(shard);
+        Map<Long, String> acked = acknowledged(discord, token);
         assertTrue(acked.size() >= 4, "essays acknowledged before the kill: " + acked);
         List<Long> lost = new ArrayList<>();
         for (Map.Entry<Long, String> e : acked.entrySet()) {
@@ -245,16 +258,16 @@ class MultiProcessStateTest {
                 lost.add(e.getKey());
             }
         }
-        System.out.printf("SHARDS kill -9 in traffic: %d essay forms sent, %d acknowledged before the kill, %d of "
-                + "them lost%n", sent, acked.size(), lost.size());
+        System.out.printf("SHARDS kill -9 of the shard-%d process in traffic: %d essay forms sent, %d acknowledged "
+                + "before the kill, %d of them lost%n", shard, sent, acked.size(), lost.size());
         assertEquals(List.of(), lost, "acknowledged essays missing from the store");
     }
 
-    /** Essay ids process b acknowledged ("Added essay #N"), with the reply that said so. */
-    private static Map<Long, String> acknowledged(DiscordEmulator discord) {
+    /** Essay ids the process with {@code token} acknowledged ("Added essay #N"), with the reply that said so. */
+    private static Map<Long, String> acknowledged(DiscordEmulator discord, String token) {
         Map<Long, String> ids = new LinkedHashMap<>();
         for (RecordedRequest r : discord.requests(r -> r.path().startsWith("webhooks/")
-                && ("Bot " + TOKEN_B).equals(r.header("Authorization")))) {
+                && ("Bot " + token).equals(r.header("Authorization")))) {
             Matcher m = ADDED.matcher(r.visibleText());
             if (m.find()) {
                 ids.put(Long.parseLong(m.group(1)), r.visibleText());
