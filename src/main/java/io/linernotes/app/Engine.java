@@ -157,6 +157,8 @@ public final class Engine implements AutoCloseable {
                 followed.rebuilt(), followed.changesApplied());
         // Writes of other processes (and the CLI) wake the follower: NOTIFY on PostgreSQL, a poll on SQLite.
         this.following = database.changeLog().onChange(this::followQuietly);
+        // Subscribed, then read once: a change committed since the catch-up above is not left for the next wake.
+        followQuietly();
         log.info("engine ready in {} ms: {} essays, model {}, data in {}", startReport.millis(), count, model.name(), dataDir);
     }
 

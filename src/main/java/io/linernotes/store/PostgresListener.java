@@ -51,10 +51,8 @@ final class PostgresListener implements Runnable {
                 listening.run();
                 if (!first) {
                     log.info("Listening for store changes on {} again", displayUrl);
+                    wake.run();
                 }
-                // Woken once LISTEN is in place, the first time too: a change committed before that sent its
-                // NOTIFY to nobody, and the listener's own catch-up may have run before it was committed.
-                wake.run();
                 first = false;
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (!closed.getAsBoolean()) {
