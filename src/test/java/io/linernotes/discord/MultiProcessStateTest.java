@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
@@ -146,30 +147,50 @@ class MultiProcessStateTest {
                 "answered by both within 2 s: " + delays[0] / 1_000_000 + " / " + delays[1] / 1_000_000 + " ms");
     }
 
-    /** Adds and edits through the store, each timed until both processes answer with it; prints p50 and p99. */
+    /**
+     * Adds, edits, a removal and a restore through the store (as a third process), each timed until both processes
+     * answer accordingly; prints p50 and p99.
+     */
     private void timedChanges(DiscordEmulator discord, SqlEssayStore essays) throws Exception {
         List<Long> samples = new ArrayList<>();
         List<Long> inA = new ArrayList<>();
         List<Long> inB = new ArrayList<>();
         String editedTitle = "Ballad of the Tin Weathervane";
         long edited = essays.add(draft(editedTitle, "a weathervane nobody oiled"), Scope.GLOBAL).essay().id();
+        String removedPhrase = null;
         for (int i = 0; i < TIMED_CHANGES; i++) {
             String phrase = "turning " + WORDS[i] + " in the wind over the grain store";
-            // Adds and edits alternate: a new song, then new words for one already indexed.
-            String title = i % 2 == 0 ? "Signal Song " + WORDS[i] : editedTitle;
-            if (i % 2 == 0) {
+            // Adds and edits alternate (a new song, then new words for one already indexed); the last two changes
+            // remove the edited essay and bring back its first edit.
+            String title = i % 2 == 0 && i < TIMED_CHANGES - 2 ? "Signal Song " + WORDS[i] : editedTitle;
+            Predicate<String> shown;
+            if (i == TIMED_CHANGES - 2) {
+                assertTrue(essays.remove(edited, Scope.GLOBAL));
+                String gone = removedPhrase;
+                shown = text -> !text.contains(gone);
+            } else if (i == TIMED_CHANGES - 1) {
+                String firstEdit = "turning " + WORDS[1];
+                int revision = essays.history(edited).stream().filter(r -> r.content().body().contains(firstEdit))
+                        .findFirst().orElseThrow().revision();
+                assertTrue(essays.restore(edited, revision, Scope.GLOBAL).isPresent());
+                shown = text -> text.contains(firstEdit);
+            } else if (i % 2 == 0) {
                 essays.add(draft(title, phrase), Scope.GLOBAL);
+                shown = text -> text.contains(phrase);
             } else {
                 essays.update(edited, draft(title, phrase), Scope.GLOBAL);
+                removedPhrase = phrase;
+                shown = text -> text.contains(phrase);
             }
             long committed = System.nanoTime();
-            long[] delays = visibleInBoth(discord, title, phrase, committed);
+            long[] delays = visibleInBoth(discord, title, shown, committed);
             inA.add(delays[0]);
             inB.add(delays[1]);
         }
         samples.addAll(inA);
         samples.addAll(inB);
-        System.out.printf("SHARDS change visible in the bot processes (%d changes written by a third process): "
+        System.out.printf("SHARDS change visible in the bot processes (%d adds, edits, a removal and a restore written by a "
+                + "third process): "
                 + "both p50 %d ms, p99 %d ms; process a p50 %d ms, max %d ms; process b p50 %d ms, max %d ms%n",
                 TIMED_CHANGES, percentile(samples, 50) / 1_000_000, percentile(samples, 99) / 1_000_000,
                 percentile(inA, 50) / 1_000_000, percentile(inA, 100) / 1_000_000,
@@ -278,9 +299,14 @@ class MultiProcessStateTest {
 
     /** Asks both processes in parallel until each answers with {@code phrase}; the delays since {@code fromNanos}. */
     private long[] visibleInBoth(DiscordEmulator discord, String title, String phrase, long fromNanos) {
+        return visibleInBoth(discord, title, text -> text.contains(phrase), fromNanos);
+    }
+
+    /** Asks both processes in parallel until each answer about {@code title} is {@code shown}; the delays. */
+    private long[] visibleInBoth(DiscordEmulator discord, String title, Predicate<String> shown, long fromNanos) {
         CompletableFuture<Long> inA = CompletableFuture.supplyAsync(() -> visibleIn(discord, GUILD_A, CHANNEL_A,
-                title, phrase, fromNanos));
-        long inB = visibleIn(discord, GUILD_B, CHANNEL_B, title, phrase, fromNanos);
+                title, shown, fromNanos));
+        long inB = visibleIn(discord, GUILD_B, CHANNEL_B, title, shown, fromNanos);
         return new long[] {inA.join(), inB};
     }
 
@@ -290,11 +316,17 @@ class MultiProcessStateTest {
      */
     private long visibleIn(DiscordEmulator discord, String guild, String channel, String title, String phrase,
             long fromNanos) {
+        return visibleIn(discord, guild, channel, title, text -> text.contains(phrase), fromNanos);
+    }
+
+    /** Asks in {@code guild} until an answer about {@code title} is {@code shown}; the time as above. */
+    private long visibleIn(DiscordEmulator discord, String guild, String channel, String title,
+            Predicate<String> shown, long fromNanos) {
         long deadline = fromNanos + 15_000_000_000L;
         String last = "";
         while (System.nanoTime() < deadline) {
             last = discord.awaitWebhook(ask(discord, guild, channel, title), 1).visibleText();
-            if (last.contains(phrase)) {
+            if (shown.test(last)) {
                 return System.nanoTime() - fromNanos;
             }
             try {
@@ -304,7 +336,8 @@ class MultiProcessStateTest {
                 break;
             }
         }
-        throw new AssertionError("'" + title + "' not answered in " + guild + " within 15 s; last answer: " + last);
+        throw new AssertionError("'" + title + "' not answered as expected in " + guild + " within 15 s; last answer: "
+                + last);
     }
 
     private Interaction ask(DiscordEmulator discord, String guild, String channel, String title) {
