@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,8 +59,7 @@ class MultiProcessStateTest {
     @TempDir
     Path tmp;
 
-    /** Every question comes from a user of its own, unless the bucket is what is tested. */
-    private final AtomicLong users = new AtomicLong(340_000_000_000_000_000L);
+    private AskingBoth asking;
 
     @Test
     @DisplayName("essays written elsewhere are answered by both within 2 s, a server's essay stays in its server, one "
@@ -82,6 +80,7 @@ class MultiProcessStateTest {
                 a.awaitRunning(MultiProcessShardsTest.START_MILLIS);
                 b.awaitRunning(MultiProcessShardsTest.START_MILLIS);
                 SqlEssayStore essays = SqlEssayStore.on(db);
+                asking = new AskingBoth(discord, GUILD_A, CHANNEL_A, GUILD_B, CHANNEL_B);
 
                 cliImportAnsweredByBoth(discord, a.config());
                 timedChanges(discord, essays);
@@ -101,7 +100,7 @@ class MultiProcessStateTest {
                 essays.add(draft("Keeper of the Eastern Light", whileDown), Scope.GLOBAL);
                 b.start();
                 b.awaitRunning(MultiProcessShardsTest.START_MILLIS);
-                String caughtUp = discord.awaitWebhook(ask(discord, GUILD_B, CHANNEL_B, "Keeper of the Eastern Light"), 1)
+                String caughtUp = discord.awaitWebhook(asking.ask(GUILD_B, CHANNEL_B, "Keeper of the Eastern Light"), 1)
                         .visibleText();
                 assertTrue(caughtUp.contains(whileDown), "the restarted process caught up from the change log: "
                         + caughtUp);
@@ -116,11 +115,11 @@ class MultiProcessStateTest {
                 killInTrafficLosesNothing(discord, essays, a, 0, GUILD_A, CHANNEL_A, MOD_ROLE_A, TOKEN_A);
                 String whileADown = "a tugboat's horn answering the fog at dawn";
                 essays.add(draft("Fog Horn Reply", whileADown), Scope.GLOBAL);
-                assertTrue(discord.awaitWebhook(ask(discord, GUILD_B, CHANNEL_B, "Runaway"), 1).visibleText()
+                assertTrue(discord.awaitWebhook(asking.ask(GUILD_B, CHANNEL_B, "Runaway"), 1).visibleText()
                         .contains(BusyAndShutdownTest.RUNAWAY_ANSWERED), "process b answers while a is down");
                 a.start();
                 a.awaitRunning(MultiProcessShardsTest.START_MILLIS);
-                String aCaughtUp = discord.awaitWebhook(ask(discord, GUILD_A, CHANNEL_A, "Fog Horn Reply"), 1)
+                String aCaughtUp = discord.awaitWebhook(asking.ask(GUILD_A, CHANNEL_A, "Fog Horn Reply"), 1)
                         .visibleText();
                 assertTrue(aCaughtUp.contains(whileADown), "restarted process a caught up: " + aCaughtUp);
                 MultiProcessShardsTest.assertDmAnsweredBy(discord, "350000000000000003", TOKEN_A);
@@ -140,7 +139,7 @@ class MultiProcessStateTest {
                 tmp.resolve("cli-data").toString(), "import", file.toString());
         long imported = System.nanoTime();
         assertEquals(0, exit, "linernotes import");
-        long[] delays = visibleInBoth(discord, title, phrase, imported);
+        long[] delays = asking.visibleInBoth(title, phrase, imported);
         System.out.printf("SHARDS CLI import visible: process a (shard 0) %d ms, process b (shard 1) %d ms%n",
                 delays[0] / 1_000_000, delays[1] / 1_000_000);
         assertTrue(delays[0] < 2_000_000_000L && delays[1] < 2_000_000_000L,
@@ -183,7 +182,7 @@ class MultiProcessStateTest {
                 shown = text -> text.contains(phrase);
             }
             long committed = System.nanoTime();
-            long[] delays = visibleInBoth(discord, title, shown, committed);
+            long[] delays = asking.visibleInBoth(title, shown, committed);
             inA.add(delays[0]);
             inB.add(delays[1]);
         }
@@ -192,9 +191,9 @@ class MultiProcessStateTest {
         System.out.printf("SHARDS change visible in the bot processes (%d adds, edits, a removal and a restore written by a "
                 + "third process): "
                 + "both p50 %d ms, p99 %d ms; process a p50 %d ms, max %d ms; process b p50 %d ms, max %d ms%n",
-                TIMED_CHANGES, percentile(samples, 50) / 1_000_000, percentile(samples, 99) / 1_000_000,
-                percentile(inA, 50) / 1_000_000, percentile(inA, 100) / 1_000_000,
-                percentile(inB, 50) / 1_000_000, percentile(inB, 100) / 1_000_000);
+                TIMED_CHANGES, AskingBoth.percentile(samples, 50) / 1_000_000, AskingBoth.percentile(samples, 99) / 1_000_000,
+                AskingBoth.percentile(inA, 50) / 1_000_000, AskingBoth.percentile(inA, 100) / 1_000_000,
+                AskingBoth.percentile(inB, 50) / 1_000_000, AskingBoth.percentile(inB, 100) / 1_000_000);
     }
 
     private static final String[] WORDS = {"north", "east", "south", "west", "copper", "rust", "silver", "slate",
@@ -209,13 +208,13 @@ class MultiProcessStateTest {
         RecordedRequest added = discord.awaitWebhook(submit, 1);
         assertTrue(added.visibleText().contains("Added essay #"), added.visibleText());
         assertEquals("Bot " + TOKEN_A, added.header("Authorization"));
-        String inA = discord.awaitWebhook(ask(discord, GUILD_A, CHANNEL_A, title), 1).visibleText();
+        String inA = discord.awaitWebhook(asking.ask(GUILD_A, CHANNEL_A, title), 1).visibleText();
         assertTrue(inA.contains(phrase), inA);
         // A later global change that process b answers with proves b has applied the moderator's change too.
         String marker = "a marker rung after the hymn was stored";
         essays.add(draft("Bell After the Hymn", marker), Scope.GLOBAL);
-        visibleIn(discord, GUILD_B, CHANNEL_B, "Bell After the Hymn", marker, System.nanoTime());
-        String inB = discord.awaitWebhook(ask(discord, GUILD_B, CHANNEL_B, title), 1).visibleText();
+        asking.visibleIn(GUILD_B, CHANNEL_B, "Bell After the Hymn", marker, System.nanoTime());
+        String inB = discord.awaitWebhook(asking.ask(GUILD_B, CHANNEL_B, title), 1).visibleText();
         assertFalse(inB.contains(phrase), "server A's essay shown in server B: " + inB);
     }
 
@@ -237,7 +236,7 @@ class MultiProcessStateTest {
         String text = body.path("data").path("content").asText();
         assertTrue(text.matches("You're asking faster than I can answer\\. Please try again in \\d+ seconds?\\."),
                 text);
-        assertEquals(5, discord.awaitCallback(ask(discord, GUILD_B, CHANNEL_B, "Runaway")).body().path("type")
+        assertEquals(5, discord.awaitCallback(asking.ask(GUILD_B, CHANNEL_B, "Runaway")).body().path("type")
                 .asInt(), "another user is still answered");
     }
 
@@ -297,56 +296,8 @@ class MultiProcessStateTest {
         return ids;
     }
 
-    /** Asks both processes in parallel until each answers with {@code phrase}; the delays since {@code fromNanos}. */
-    private long[] visibleInBoth(DiscordEmulator discord, String title, String phrase, long fromNanos) {
-        return visibleInBoth(discord, title, text -> text.contains(phrase), fromNanos);
-    }
-
-    /** Asks both processes in parallel until each answer about {@code title} is {@code shown}; the delays. */
-    private long[] visibleInBoth(DiscordEmulator discord, String title, Predicate<String> shown, long fromNanos) {
-        CompletableFuture<Long> inA = CompletableFuture.supplyAsync(() -> visibleIn(discord, GUILD_A, CHANNEL_A,
-                title, shown, fromNanos));
-        long inB = visibleIn(discord, GUILD_B, CHANNEL_B, title, shown, fromNanos);
-        return new long[] {inA.join(), inB};
-    }
-
-    /**
-     * Asks in {@code guild} until an answer shows {@code phrase}: the time from {@code fromNanos} to that answer's
-     * arrival (an upper bound of when the change became visible: it includes answering the question).
-     */
-    private long visibleIn(DiscordEmulator discord, String guild, String channel, String title, String phrase,
-            long fromNanos) {
-        return visibleIn(discord, guild, channel, title, text -> text.contains(phrase), fromNanos);
-    }
-
-    /** Asks in {@code guild} until an answer about {@code title} is {@code shown}; the time as above. */
-    private long visibleIn(DiscordEmulator discord, String guild, String channel, String title,
-            Predicate<String> shown, long fromNanos) {
-        long deadline = fromNanos + 15_000_000_000L;
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            last = discord.awaitWebhook(ask(discord, guild, channel, title), 1).visibleText();
-            if (shown.test(last)) {
-                return System.nanoTime() - fromNanos;
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("'" + title + "' not answered as expected in " + guild + " within 15 s; last answer: "
-                + last);
-    }
-
-    private Interaction ask(DiscordEmulator discord, String guild, String channel, String title) {
-        return discord.slash(Actor.member(guild, channel, Long.toString(users.incrementAndGet()), Actor.MEMBER),
-                "meaning", option("song", title));
-    }
-
     private Actor moderator(String guild, String channel, String role) {
-        return Actor.member(guild, channel, Long.toString(users.incrementAndGet()), Actor.MEMBER | Actor.MANAGE_GUILD,
+        return Actor.member(guild, channel, asking.nextUser(), Actor.MEMBER | Actor.MANAGE_GUILD,
                 role);
     }
 
@@ -363,13 +314,6 @@ class MultiProcessStateTest {
     private static EssayDraft draft(String title, String phrase) {
         return new EssayDraft(title, "The Harbour Keepers", List.of(), 2003, null, "Test", null,
                 title + " is about " + phrase + ". The last verse repeats it quietly, as if to remember it.");
-    }
-
-    private static long percentile(List<Long> unsorted, int p) {
-        List<Long> sorted = new ArrayList<>(unsorted);
-        sorted.sort(null);
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
     private BotProcess process(String name, int shard, String token, String storeUrl, Map<String, String> env)
