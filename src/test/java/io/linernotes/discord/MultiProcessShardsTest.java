@@ -183,7 +183,7 @@ class MultiProcessShardsTest {
         assertEquals("Bot " + token, answer.header("Authorization"));
     }
 
-    private static void assertDmAnsweredBy(DiscordEmulator discord, String userId, String token) {
+    static void assertDmAnsweredBy(DiscordEmulator discord, String userId, String token) {
         Actor dm = Actor.dm(userId);
         String asked = discord.directMessage(dm, "what is Runaway by Kanye West about?");
         RecordedRequest reply = discord.await("DM reply", r -> r.is("POST", "channels/" + dm.channelId())
