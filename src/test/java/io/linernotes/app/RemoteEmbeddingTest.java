@@ -127,7 +127,7 @@ class RemoteEmbeddingTest {
     void otherModelUnderTheBundledIdentityRefused() throws Exception {
         try (FakeEmbeddingServer server = new FakeEmbeddingServer(FakeEmbeddingServer.hashModel(384, 5))) {
             ConfigException e = assertThrows(ConfigException.class, () -> open(config(server, null, 16)));
-            assertTrue(e.getMessage().contains(MINILM.modelId()) && e.getMessage().contains("cosine"), e.getMessage());
+            assertTrue(e.getMessage().contains(MiniLmEmbedder.SINGLE_TEXT_MODEL_ID) && e.getMessage().contains("cosine"), e.getMessage());
             assertEquals(1, server.requests().size(), "refused after the probe, before any passage was sent");
         }
     }
