@@ -40,7 +40,8 @@ final class ArtistMatcher {
                 return Credit.FEATURED;
             }
         }
-        if (joinedLength(c) >= 3 && hasContent(c)) {
+        // an essay's opening repeats the title, so its words there say nothing about who sang it
+        if (joinedLength(c) >= 3 && hasContent(c) && !allTitleWords(c, p)) {
             for (List<String> lead : p.leadsFor(reader)) {
                 Credit credit = inLead(c, lead);
                 if (credit != Credit.NONE) {
@@ -156,6 +157,16 @@ final class ArtistMatcher {
             }
         }
         return -1;
+    }
+
+    private static boolean allTitleWords(List<String> claim, SongProfile p) {
+        Set<String> title = p.titleTokens();
+        for (String t : claim) {
+            if (!title.contains(t) && !TextNormalizer.isFunctionWord(t)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int joinedLength(List<String> tokens) {

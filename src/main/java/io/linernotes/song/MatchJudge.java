@@ -63,7 +63,8 @@ final class MatchJudge {
         if (claim != null) {
             credit = ArtistMatcher.match(claim.tokens(), tm.profile(), reader);
             if (credit != Credit.NONE) {
-                explained.add(claim);
+                // only the name itself is explained: "Baptized in Want <artist>" keeps "Want" beside the title
+                explained.add(claim.explicit() ? claim : narrowed(q, claim, tm.profile()));
             }
         }
         if (credit == Credit.NONE && (claim == null || !claim.explicit())) {
@@ -87,7 +88,7 @@ final class MatchJudge {
         boolean whole = tm.typedContent() >= tm.contentWords();
 
         Claim named = conflict && claim.explicit() ? claim : null;
-        if (tm.substituted() || strayBeside(q, tm, explained, named) || gapBefore(q, tm, claim)) {
+        if (tm.substituted() || strayBeside(q, tm, explained, named) || gapBefore(q, tm, claim, reader)) {
             return verdict(tm, false, s, null, "a title word replaced: another title");
         }
         if (credit == Credit.PRIMARY) {
@@ -130,19 +131,27 @@ final class MatchJudge {
     }
 
     /**
-     * Words between the title and the "by" of the artist after it that are not the question's frame: the user's
-     * title goes on past the stored one ("Rain On Me by …" is not "Rain").
+     * Words between the title and the artist after it that are not the question's frame: the user's title goes
+     * on past the stored one ("Rain On Me by …" is not "Rain", "Pasadena I Do <artist>" is not "Pasadena"). Before
+     * a "by" only question words may stand there; before a name typed without one, only joining words.
      */
-    private static boolean gapBefore(QueryText q, TitleMatch tm, Claim claim) {
-        if (claim == null || !claim.explicit() || claim.from() <= tm.to()) {
+    private static boolean gapBefore(QueryText q, TitleMatch tm, Claim claim, Scope reader) {
+        if (claim == null || claim.from() <= tm.to()) {
             return false;
         }
-        for (int i = tm.to(); i < claim.from() - 1; i++) {
+        for (int i = tm.to(); i < claim.from(); i++) {
+            String w = q.word(i).norm();
             if (q.word(i).breakBefore()) {
                 return false; // punctuation ends the title: "Runaway — Kanye West (feat. …)"
             }
-            if (!QueryText.QUESTION_WORDS.contains(q.word(i).norm())) {
-                return true;
+            if (w.equals("by") || QueryText.FEATURING.contains(w)) {
+                return false;
+            }
+            boolean frame = claim.explicit() ? QueryText.QUESTION_WORDS.contains(w) : QueryText.JOINING.contains(w);
+            if (!frame) {
+                // unless the words from here on are the song's credit ("I <name>", "<main> featuring <guest>")
+                List<String> rest = q.norms().subList(i, claim.to());
+                return ArtistMatcher.match(rest, tm.profile(), reader) == Credit.NONE;
             }
         }
         return false;
@@ -153,7 +162,9 @@ final class MatchJudge {
      * the name stay unexplained.
      */
     private static Claim narrowed(QueryText q, Claim seg, SongProfile p) {
-        for (List<String> name : p.primaryNames()) {
+        List<List<String>> names = new ArrayList<>(p.primaryNames());
+        names.addAll(p.featuredNames());
+        for (List<String> name : names) {
             int[] span = ArtistMatcher.span(name, seg.tokens());
             if (span != null) {
                 return new Claim(seg.from() + span[0], seg.from() + span[1],

@@ -3,6 +3,7 @@ package io.linernotes.song;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a user typed, as folded words that remember how they were typed: the surface text (to quote a
@@ -29,11 +30,18 @@ final class QueryText {
             "by", "from", "feat", "featuring", "ft", "with", "x", "vs", "the", "a", "an", "of", "in", "on", "to",
             "it", "its", "this", "that", "me", "i", "do", "be", "are", "and", "s", "some", "one", "off");
     static final Set<String> FEATURING = Set.of("feat", "featuring", "ft", "featured");
+    /** Words that may stand between a title and its artist typed without "by" ("X and Y", "X with Y", "X the Y"). */
+    static final Set<String> JOINING = Set.of("by", "from", "feat", "featuring", "ft", "with", "x", "vs", "the", "and");
+
+    /** Letters joined by dots, the last dot included ("O.G.", "t.l.c."). */
+    private static final Pattern DOTTED = Pattern.compile("\\p{L}(?:\\.\\p{L})+\\.");
 
     private final List<Word> words;
+    private final boolean questionMark;
 
-    private QueryText(List<Word> words) {
+    private QueryText(List<Word> words, boolean questionMark) {
         this.words = List.copyOf(words);
+        this.questionMark = questionMark;
     }
 
     List<Word> words() {
@@ -56,6 +64,19 @@ final class QueryText {
         return out;
     }
 
+    /** Whether anything in the query frames a question (a question word or a question mark), not a bare name. */
+    boolean asks() {
+        if (questionMark) {
+            return true;
+        }
+        for (Word w : words) {
+            if (QUESTION_WORDS.contains(w.norm())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isContent(String norm) {
         return !QUESTION_WORDS.contains(norm) && !FILLER.contains(norm);
     }
@@ -63,7 +84,7 @@ final class QueryText {
     static QueryText parse(String raw) {
         List<Word> out = new ArrayList<>();
         if (raw == null) {
-            return new QueryText(out);
+            return new QueryText(out, false);
         }
         String text = TextNormalizer.unifyPunctuation(raw);
         boolean inQuote = false;
@@ -86,10 +107,13 @@ final class QueryText {
             }
             boolean closes = false;
             boolean breakAfter = false;
+            boolean acronym = DOTTED.matcher(chunk).matches();
             while (e > s && !Character.isLetterOrDigit(chunk.charAt(e - 1))) {
                 char c = chunk.charAt(e - 1);
                 if (c == '"' || c == '\'') {
                     closes = true;
+                } else if (c == '.' && acronym) {
+                    // the last dot of "O.G." belongs to the word; it ends no sentence
                 } else if (".,?!;:)-]".indexOf(c) >= 0) {
                     breakAfter = true;
                 }
@@ -128,7 +152,7 @@ final class QueryText {
             }
             pendingBreak = pendingBreak || breakAfter;
         }
-        return new QueryText(out);
+        return new QueryText(out, text.indexOf('?') >= 0);
     }
 
     /** Whether every word in [from, to) was typed inside quotes. */

@@ -115,6 +115,7 @@ record SongProfile(Song song, Set<Scope> scopes, List<Variant> titles, List<List
             List<String> t = v.tokens();
             for (int i = 0; i + 1 < t.size(); i++) {
                 out.add(Fuzzy.joinedPlain(t, i, i + 2));
+                out.add(t.get(i) + t.get(i + 1)); // as typed: "mrx" for "Mr X" (the canonical form says "mister")
             }
             if (t.size() > 2 && t.size() <= 4) {
                 out.add(Fuzzy.joinedPlain(t, 0, t.size()));

@@ -159,7 +159,9 @@ final class TitleMatcher {
         String windowKey = Fuzzy.joinedKey(query, from, to);
         if (windowKey.length() >= 4 && titleKey.length() >= 4 && edgesBelong(query, from, to, title)) {
             // sound-alike keys may meet exactly, but only the same letters make an exact title
-            double joined = Fuzzy.stringSim(windowKey, titleKey);
+            // sound-alike keys fold letters word by word, so also compare the letters as typed ("noone" is "no one")
+            double joined = Math.max(Fuzzy.stringSim(windowKey, titleKey),
+                    Fuzzy.stringSim(String.join("", query.subList(from, to)), String.join("", title)));
             if (joined >= 1.0 && !Fuzzy.joinedPlain(query, from, to).equals(Fuzzy.joinedPlain(title, 0, m))) {
                 joined = 0.95;
             }
