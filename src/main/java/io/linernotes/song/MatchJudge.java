@@ -38,6 +38,11 @@ final class MatchJudge {
     }
 
     private static final double QUOTED_BONUS = 0.1;
+    /**
+     * A one-word title credited to another artist is this song only when typed as stored (or in a canonical
+     * spelling, which {@link Fuzzy#tokenSim} rates 0.95): "Ghost" by someone is not our "Ghosts".
+     */
+    private static final double EXACT = 0.95;
 
     private final SongConfig config;
     private final SongCatalog catalog;
@@ -61,7 +66,7 @@ final class MatchJudge {
         Credit credit = Credit.NONE;
         List<Claim> explained = new ArrayList<>();
         if (claim != null) {
-            credit = ArtistMatcher.match(claim.tokens(), tm.profile(), reader);
+            credit = ArtistMatcher.match(claim.tokens(), tm.profile(), reader, claim.explicit() || nameLike(claim));
             if (credit != Credit.NONE) {
                 // only the name itself is explained: "Baptized in Want <artist>" keeps "Want" beside the title
                 explained.add(claim.explicit() ? claim : narrowed(q, claim, tm.profile()));
@@ -73,7 +78,7 @@ final class MatchJudge {
                 if (q.quoted(seg.from(), seg.to())) {
                     continue; // quoted words name a title, not who sang it
                 }
-                if (ArtistMatcher.match(seg.tokens(), tm.profile(), reader) == Credit.PRIMARY) {
+                if (ArtistMatcher.match(seg.tokens(), tm.profile(), reader, nameLike(seg)) == Credit.PRIMARY) {
                     credit = Credit.PRIMARY;
                     explained.add(narrowed(q, seg, tm.profile()));
                     claim = null;
@@ -88,7 +93,7 @@ final class MatchJudge {
         boolean whole = tm.typedContent() >= tm.contentWords();
 
         Claim named = conflict && claim.explicit() ? claim : null;
-        if (tm.substituted() || strayBeside(q, tm, explained, named) || gapBefore(q, tm, claim, reader)) {
+        if (tm.substituted() || strayBeside(q, tm, explained, named, claim, reader) || gapBefore(q, tm, claim, reader)) {
             return verdict(tm, false, s, null, "a title word replaced: another title");
         }
         if (credit == Credit.PRIMARY) {
@@ -103,8 +108,9 @@ final class MatchJudge {
         if (conflict) {
             // A title typed in full is this song credited to someone else, answered with the correction; the named
             // artist, known or not, cannot veto it. A one-word title only when no other visible song carries it:
-            // two "Rain"s and another artist named is no song of ours.
-            boolean distinctive = tm.contentWords() >= 2 || catalog.titleCount(tm.profile(), reader) == 1;
+            // two "Rain"s and another artist named is no song of ours, and it must be typed as stored.
+            boolean distinctive = tm.contentWords() >= 2
+                    || catalog.titleCount(tm.profile(), reader) == 1 && tm.score() >= EXACT;
             // the artist follows the title ("X by Y") or the title opens its own phrase ("Y - X"); "which song by
             // a singer … the rain" describes, it does not credit "Rain"
             boolean credits = claim.from() >= tm.to() || q.word(tm.from()).breakBefore();
@@ -149,12 +155,43 @@ final class MatchJudge {
             }
             boolean frame = claim.explicit() ? QueryText.QUESTION_WORDS.contains(w) : QueryText.JOINING.contains(w);
             if (!frame) {
-                // unless the words from here on are the song's credit ("I <name>", "<main> featuring <guest>")
-                List<String> rest = q.norms().subList(i, claim.to());
-                return ArtistMatcher.match(rest, tm.profile(), reader) == Credit.NONE;
+                return !creditFrom(q, i, claim, tm);
             }
         }
         return false;
+    }
+
+    /** A run of words that may be a name the essay's opening gives: one rare word there, or several. */
+    private boolean nameLike(Claim c) {
+        int content = 0;
+        String word = null;
+        for (String t : c.tokens()) {
+            if (!TextNormalizer.isFunctionWord(t)) {
+                content++;
+                word = t;
+            }
+        }
+        return content >= 2 || content == 1 && catalog.rareInOpenings(word);
+    }
+
+    /**
+     * Whether the words from {@code i} on are, as a whole, one of the song's credited names: up to a "by" or
+     * "featuring" ("<main artist> featuring <guest>"), else to the end of {@code claim} ("I <name>" of a band whose
+     * name starts with a joining word the claim lost). Words that only contain a name ("Jelly by <artist>") are not.
+     */
+    private static boolean creditFrom(QueryText q, int i, Claim claim, TitleMatch tm) {
+        if (claim == null || claim.to() <= i) {
+            return false;
+        }
+        int end = claim.to();
+        for (int j = i; j < claim.from(); j++) {
+            String w = q.word(j).norm();
+            if (w.equals("by") || QueryText.FEATURING.contains(w)) {
+                end = j;
+                break;
+            }
+        }
+        return end > i && ArtistMatcher.isName(q.norms().subList(i, end), tm.profile());
     }
 
     /**
@@ -180,7 +217,11 @@ final class MatchJudge {
      * title is longer than the stored one, so it is another title ("Seven Rivers Home" is not "Seven Rivers",
      * "Quiet Town" is not "Quiet").
      */
-    private static boolean strayBeside(QueryText q, TitleMatch tm, List<Claim> explained, Claim conflict) {
+    private static boolean strayBeside(QueryText q, TitleMatch tm, List<Claim> explained, Claim conflict, Claim claim,
+                                       Scope reader) {
+        if (runsOn(q, tm, explained)) {
+            return true;
+        }
         for (int i : new int[] {tm.from() - 1, tm.to()}) {
             if (i < 0 || i >= q.size() || !QueryText.isContent(q.word(i).norm()) || !isWord(q.word(i).norm())
                     || tm.variant().tokens().contains(q.word(i).norm())
@@ -191,11 +232,43 @@ final class MatchJudge {
             for (Claim c : explained) {
                 covered |= i >= c.from() && i < c.to();
             }
-            if (!covered) {
+            if (!covered && !(i == tm.to() && claim != null && claim.from() > i && creditFrom(q, i, claim, tm))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A function word right after the title that neither frames a question nor joins an artist, and starts no
+     * name the song is credited to: the title runs on ("<title> Me", "<title> Do"), while "<title> El <Name>" is
+     * the title and its artist.
+     */
+    private static boolean runsOn(QueryText q, TitleMatch tm, List<Claim> explained) {
+        int after = tm.to();
+        if (after >= q.size() || q.word(after).breakBefore()) {
+            return false;
+        }
+        String w = q.word(after).norm();
+        if (!TextNormalizer.isFunctionWord(w) || QueryText.QUESTION_WORDS.contains(w) || QueryText.JOINING.contains(w)
+                || tm.variant().tokens().contains(w)) {
+            return false;
+        }
+        for (Claim c : explained) {
+            if (after >= c.from() && after < c.to()) {
+                return false;
+            }
+        }
+        int end = after + 1;
+        while (end < q.size() && !q.word(end).breakBefore() && !QueryText.QUESTION_WORDS.contains(q.word(end).norm())) {
+            end++;
+        }
+        for (int to = end; to > after; to--) {
+            if (ArtistMatcher.isName(q.norms().subList(after, to), tm.profile())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The window must hold the title's words, not just letters that happen to line up. */

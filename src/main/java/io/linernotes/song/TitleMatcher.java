@@ -149,7 +149,9 @@ final class TitleMatcher {
                 for (int k = 0; k < m && !paired; k++) {
                     paired = sim[i][k] > 0;
                 }
-                stray += !paired && !TextNormalizer.isFunctionWord(query.get(i)) ? 1 : 0;
+                // a function word inside the window is typed inside the title too ("for This Seasons")
+                boolean inside = i > from && i < to - 1;
+                stray += !paired && (inside || !TextNormalizer.isFunctionWord(query.get(i))) ? 1 : 0;
             }
             untyped = untypedTitleWords(sim, from, to, m);
         }
