@@ -65,7 +65,8 @@ final class ArtistMatcher {
     static boolean isName(List<String> words, SongProfile p) {
         for (List<List<String>> names : List.of(p.primaryNames(), p.featuredNames())) {
             for (List<String> name : names) {
-                if (within(words, name) >= 0 && within(name, words) >= 0 || sameWordsAnyOrder(words, name)) {
+                if (words.size() == name.size() && (sameWordsAnyOrder(words, name)
+                        || Fuzzy.distance(Fuzzy.joinedKey(words, 0, words.size()), Fuzzy.joinedKey(name, 0, name.size()), 1) <= 1)) {
                     return true;
                 }
             }

@@ -66,7 +66,7 @@ final class MatchJudge {
         Credit credit = Credit.NONE;
         List<Claim> explained = new ArrayList<>();
         if (claim != null) {
-            credit = ArtistMatcher.match(claim.tokens(), tm.profile(), reader, claim.explicit() || nameLike(claim));
+            credit = ArtistMatcher.match(claim.tokens(), tm.profile(), reader, claim.explicit() || nameLike(claim, tm.profile(), reader));
             if (credit != Credit.NONE) {
                 // only the name itself is explained: "Baptized in Want <artist>" keeps "Want" beside the title
                 explained.add(claim.explicit() ? claim : narrowed(q, claim, tm.profile()));
@@ -78,7 +78,7 @@ final class MatchJudge {
                 if (q.quoted(seg.from(), seg.to())) {
                     continue; // quoted words name a title, not who sang it
                 }
-                if (ArtistMatcher.match(seg.tokens(), tm.profile(), reader, nameLike(seg)) == Credit.PRIMARY) {
+                if (ArtistMatcher.match(seg.tokens(), tm.profile(), reader, nameLike(seg, tm.profile(), reader)) == Credit.PRIMARY) {
                     credit = Credit.PRIMARY;
                     explained.add(narrowed(q, seg, tm.profile()));
                     claim = null;
@@ -161,8 +161,11 @@ final class MatchJudge {
         return false;
     }
 
-    /** A run of words that may be a name the essay's opening gives: one rare word there, or several. */
-    private boolean nameLike(Claim c) {
+    /**
+     * A run of words that may be a name the essay's opening gives: several words, or one that is rare among the
+     * openings and written there with a capital ("Celentano", not "drought" nor "life").
+     */
+    private boolean nameLike(Claim c, SongProfile p, Scope reader) {
         int content = 0;
         String word = null;
         for (String t : c.tokens()) {
@@ -171,7 +174,7 @@ final class MatchJudge {
                 word = t;
             }
         }
-        return content >= 2 || content == 1 && catalog.rareInOpenings(word);
+        return content >= 2 || content == 1 && catalog.rareInOpenings(word) && p.namedInLead(word, reader);
     }
 
     /**
