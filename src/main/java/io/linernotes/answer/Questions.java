@@ -99,6 +99,11 @@ final class Questions {
         return false;
     }
 
+    /** Whether the question is about a part of a song (a line, verse, chorus…) rather than the whole. */
+    static boolean asksAboutAPart(String question) {
+        return PART_OF_A_SONG.matcher(fold(question)).find();
+    }
+
     /**
      * Whether the text asks something (a question word anywhere, or a question mark) rather than only typing a
      * name ("Jun Marlow - Seven Rivers"): only questions may be answered from passages that match them.
