@@ -1,7 +1,9 @@
 package io.linernotes.song;
 
+import io.linernotes.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.List;
+import io.linernotes.text.StopWords;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -16,22 +18,10 @@ final class QueryText {
     record Word(String norm, String surface, boolean breakBefore, boolean quoted, boolean possessive) {
     }
 
-    /** Words that frame a question about a song rather than name it. */
-    static final Set<String> QUESTION_WORDS = Set.of(
-            "what", "whats", "why", "how", "which", "where", "when", "wat", "wut", "meaning", "meanings", "mean",
-            "means", "meant", "about", "abt", "lyrics", "lyric", "lyrical", "song", "songs", "track", "tune", "single",
-            "saying", "inspired", "inspiration", "behind", "story", "explain", "explanation", "explained",
-            "interpretation", "interpret", "analysis", "does", "did", "tell", "please", "pls", "plz", "is", "was",
-            "deal", "message", "theme", "themes", "based", "written", "really", "anyone", "know", "think",
-            "can", "could", "help", "talking", "refer", "reference", "refers", "line", "lines", "verse", "chorus",
-            "title", "name", "called", "get", "understand", "happening", "describe", "describes");
-    /** Words that join a title to its artist or carry no name themselves. */
-    static final Set<String> FILLER = Set.of(
-            "by", "from", "feat", "featuring", "ft", "with", "x", "vs", "the", "a", "an", "of", "in", "on", "to",
-            "it", "its", "this", "that", "me", "i", "do", "be", "are", "and", "s", "some", "one", "off");
-    static final Set<String> FEATURING = Set.of("feat", "featuring", "ft", "featured");
-    /** Words that may stand between a title and its artist typed without "by" ("X and Y", "X with Y", "X the Y"). */
-    static final Set<String> JOINING = Set.of("by", "from", "feat", "featuring", "ft", "with", "x", "vs", "the", "and");
+    static final Set<String> QUESTION_WORDS = StopWords.QUESTION_FRAME;
+    static final Set<String> FILLER = StopWords.FILLER;
+    static final Set<String> FEATURING = StopWords.FEATURING;
+    static final Set<String> JOINING = StopWords.JOINING;
 
     /** Letters joined by dots, the last dot included ("O.G.", "t.l.c."). */
     private static final Pattern DOTTED = Pattern.compile("\\p{L}(?:\\.\\p{L})+\\.");
