@@ -79,9 +79,12 @@ final class SongInference {
         if (!(named instanceof SongResolution.NotFound nf) || nf.title() == null || Questions.asksAboutAPart(question)) {
             return false;
         }
+        // the title understood must carry much of the question: "what does he mean by <a described line> in …"
+        // was read as a title "he" and an artist, and it describes a song rather than naming one
+        List<String> title = Questions.contentWords(nf.title());
         List<String> understood = Questions.contentWords(nf.title() + " " + (nf.artist() == null ? "" : nf.artist()));
         List<String> words = Questions.contentWords(question);
-        return !words.isEmpty() && understood.containsAll(words);
+        return !words.isEmpty() && 2 * title.size() >= words.size() && understood.containsAll(words);
     }
 
     private Optional<SongResolution> byQuotedLine(List<String> lines, Scope scope) {

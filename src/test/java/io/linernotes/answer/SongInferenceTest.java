@@ -16,6 +16,7 @@ class SongInferenceTest {
             what does the lantern line mean in Quiet Harbour          | Quiet Harbour     | -          | false
             What is the slow closing track that mentions a ferry?    | the slow closing  | -          | false
             Which Jun Marlow single mentions a ferry?                | -                 | -          | false
+            what does he mean by rolling the dice twice in Quiet Harbour | he             | rolling the dice twice in Quiet Harbour | false
             """)
     void aQuestionThatOnlyNamesASongWeLackIsNotGuessedFromPassages(String question, String title, String artist,
                                                                    boolean onlyNames) {
