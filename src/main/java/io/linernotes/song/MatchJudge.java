@@ -79,11 +79,16 @@ final class MatchJudge {
                 if (q.quoted(seg.from(), seg.to())) {
                     continue; // quoted words name a title, not who sang it
                 }
-                if (ArtistMatcher.match(seg.tokens(), tm.profile(), reader, nameLike(seg, tm.profile(), reader)) == Credit.PRIMARY) {
+                Credit named = ArtistMatcher.match(seg.tokens(), tm.profile(), reader, nameLike(seg, tm.profile(), reader));
+                if (named == Credit.PRIMARY) {
                     credit = Credit.PRIMARY;
                     explained.add(narrowed(q, seg, tm.profile()));
                     claim = null;
                     break;
+                }
+                if (named == Credit.FEATURED && q.word(seg.to() - 1).possessive()) {
+                    // "<guest>'s verse in <title>": the song's guest, named for a part, credits nobody wrongly
+                    explained.add(narrowed(q, seg, tm.profile()));
                 }
             }
         }
