@@ -92,6 +92,9 @@ final class MatchJudge {
                 }
             }
         }
+        if (credit == Credit.FEATURED && creditedBefore(q, claim, tm, explained)) {
+            credit = Credit.PRIMARY; // "<artist> featuring <guest>" typed whole is the song's credit, not a correction
+        }
         boolean conflict = claim != null && credit == Credit.NONE && (claim.explicit() || !question);
         int unexplained = unexplained(q, tm, explained, conflict ? claim : null);
         double s = tm.score() + (quoted && near ? QUOTED_BONUS : 0.0)
@@ -165,6 +168,30 @@ final class MatchJudge {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the guest {@code claim} names follows a "featuring" that follows the song's main artist, in one
+     * phrase outside the title ("<artist> featuring <guest> - <title>"); the main artist's words are then explained.
+     */
+    private static boolean creditedBefore(QueryText q, Claim claim, TitleMatch tm, List<Claim> explained) {
+        if (claim == null) {
+            return false;
+        }
+        int feat = claim.from() - 1;
+        if (feat < 1 || !QueryText.FEATURING.contains(q.word(feat).norm())) {
+            return false;
+        }
+        int start = feat;
+        while (start > 0 && !(start - 1 >= tm.from() && start - 1 < tm.to()) && !q.word(start).breakBefore()
+                && !QueryText.QUESTION_WORDS.contains(q.word(start - 1).norm())) {
+            start--;
+        }
+        if (start == feat || !ArtistMatcher.isName(q.norms().subList(start, feat), tm.profile())) {
+            return false;
+        }
+        explained.add(new Claim(start, feat, q.norms().subList(start, feat), q.surface(start, feat), true));
+        return true;
     }
 
     /**
