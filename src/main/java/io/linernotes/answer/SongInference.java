@@ -28,6 +28,8 @@ final class SongInference {
     static final double MIN_COVERAGE_WHEN_AGREED = 0.35;
     /** How far ahead of the runner-up the best song must be, unless retrieval also ranked it first. */
     static final double MIN_MARGIN = 0.05;
+    /** Most content words a run may hold and still be taken for the name of a song we lack. */
+    static final int MAX_TITLE_WORDS = 6;
     /** Passages whose songs are considered. */
     static final int CANDIDATE_PASSAGES = 10;
 
@@ -87,6 +89,9 @@ final class SongInference {
         // the title understood must carry much of the question: "what does he mean by <a described line> in …"
         // was read as a title "he" and an artist, and it describes a song rather than naming one
         List<String> title = Questions.contentWords(nf.title());
+        if (title.size() > MAX_TITLE_WORDS) {
+            return false; // a run longer than titles are is words around a title, not a song we lack
+        }
         List<String> understood = Questions.contentWords(nf.title() + " " + (nf.artist() == null ? "" : nf.artist()));
         List<String> words = Questions.contentWords(question);
         return !words.isEmpty() && 2 * title.size() >= words.size() && understood.containsAll(words);

@@ -409,8 +409,9 @@ final class MatchJudge {
     private static int unexplained(QueryText q, TitleMatch tm, List<Claim> explained, Claim conflict) {
         int count = 0;
         for (int i = 0; i < q.size(); i++) {
-            if (i >= tm.from() && i < tm.to() || !QueryText.isContent(q.word(i).norm())) {
-                continue;
+            if (i >= tm.from() && i < tm.to() || !QueryText.isContent(q.word(i).norm())
+                    || q.word(i).norm().chars().allMatch(Character::isDigit)) {
+                continue; // a number in a question (a year, "0.1") describes; it names no other song
             }
             boolean covered = conflict != null && i >= conflict.from() && i < conflict.to();
             for (Claim c : explained) {
