@@ -28,6 +28,8 @@ final class SongInference {
     static final double MIN_COVERAGE_WHEN_AGREED = 0.35;
     /** How far ahead of the runner-up the best song must be, unless retrieval also ranked it first. */
     static final double MIN_MARGIN = 0.05;
+    /** Most content words a run may hold and still be taken for the name of a song we lack. */
+    static final int MAX_TITLE_WORDS = 6;
     /** Passages whose songs are considered. */
     static final int CANDIDATE_PASSAGES = 10;
 
@@ -59,7 +61,7 @@ final class SongInference {
         if (earlier.isPresent() && Questions.looksLikeFollowUp(question)) {
             return new SongResolution.Found(earlier.get(), 0.6, null);
         }
-        if (Questions.onlyNamesASong(question) || !Questions.asksSomething(question)) {
+        if (Questions.onlyNamesASong(question) || !Questions.asksSomething(question) || onlyWhatWasUnderstood(named, question)) {
             // a song's name with nothing asked about it: a song we lack, not one to guess from passages
             return named;
         }
@@ -68,6 +70,31 @@ final class SongInference {
             return new SongResolution.Found(described.get(), 0.5, null);
         }
         return earlier.<SongResolution>map(song -> new SongResolution.Found(song, 0.4, null)).orElse(named);
+    }
+
+    /**
+     * Whether every content word of the question lies in the title and artist the resolver understood it to name
+     * ("Explain the song <title we lack>"): it names a song we lack and describes nothing to find it by. A question
+     * about a part of a song ("the … line") still describes one.
+     */
+    static boolean onlyWhatWasUnderstood(SongResolution named, String question) {
+        if (!(named instanceof SongResolution.NotFound nf) || nf.title() == null) {
+            return false;
+        }
+        // "bridge" in a title ("Bridge over …") asks about no bridge
+        String outsideTitle = Questions.fold(question).replace(Questions.fold(nf.title()), " ");
+        if (Questions.asksAboutAPart(outsideTitle)) {
+            return false;
+        }
+        // the title understood must carry much of the question: "what does he mean by <a described line> in …"
+        // was read as a title "he" and an artist, and it describes a song rather than naming one
+        List<String> title = Questions.contentWords(nf.title());
+        if (title.size() > MAX_TITLE_WORDS) {
+            return false; // a run longer than titles are is words around a title, not a song we lack
+        }
+        List<String> understood = Questions.contentWords(nf.title() + " " + (nf.artist() == null ? "" : nf.artist()));
+        List<String> words = Questions.contentWords(question);
+        return !words.isEmpty() && 2 * title.size() >= words.size() && understood.containsAll(words);
     }
 
     private Optional<SongResolution> byQuotedLine(List<String> lines, Scope scope) {
