@@ -1,6 +1,7 @@
 package io.linernotes.answer;
 
 import io.linernotes.text.Folding;
+import io.linernotes.text.StopWords;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,13 +19,7 @@ final class Questions {
     private static final Pattern QUOTED = Pattern.compile("[\"“”‘’']([^\"“”]{8,}?)[\"“”’']");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
-    /** Words that say what kind of question it is, not what it is about. */
-    private static final Set<String> BOILERPLATE = Set.of(
-            "a", "about", "an", "and", "are", "as", "at", "be", "by", "can", "could", "did", "do", "does", "explain",
-            "for", "from", "he", "her", "his", "how", "i", "in", "is", "it", "its", "it's", "lyric", "lyrics", "me",
-            "mean", "meaning", "means", "meant", "of", "on", "or", "said", "say", "says", "she", "so", "song", "tell",
-            "that", "the", "their", "them", "they", "this", "to", "track", "was", "were", "what", "what's", "whats",
-            "when", "where", "which", "who", "why", "with", "you", "your", "s", "t");
+    private static final Set<String> BOILERPLATE = StopWords.BOILERPLATE;
 
     /** "X by Y meaning", "what does X mean", "what is X about": a question that names a song and nothing more. */
     private static final List<Pattern> NAMES_A_SONG = List.of(
@@ -97,6 +92,11 @@ final class Questions {
             }
         }
         return false;
+    }
+
+    /** Whether the question is about a part of a song (a line, verse, chorus…) rather than the whole. */
+    static boolean asksAboutAPart(String question) {
+        return PART_OF_A_SONG.matcher(fold(question)).find();
     }
 
     /**

@@ -59,7 +59,7 @@ final class SongInference {
         if (earlier.isPresent() && Questions.looksLikeFollowUp(question)) {
             return new SongResolution.Found(earlier.get(), 0.6, null);
         }
-        if (Questions.onlyNamesASong(question) || !Questions.asksSomething(question)) {
+        if (Questions.onlyNamesASong(question) || !Questions.asksSomething(question) || onlyWhatWasUnderstood(named, question)) {
             // a song's name with nothing asked about it: a song we lack, not one to guess from passages
             return named;
         }
@@ -68,6 +68,23 @@ final class SongInference {
             return new SongResolution.Found(described.get(), 0.5, null);
         }
         return earlier.<SongResolution>map(song -> new SongResolution.Found(song, 0.4, null)).orElse(named);
+    }
+
+    /**
+     * Whether every content word of the question lies in the title and artist the resolver understood it to name
+     * ("Explain the song <title we lack>"): it names a song we lack and describes nothing to find it by. A question
+     * about a part of a song ("the … line") still describes one.
+     */
+    static boolean onlyWhatWasUnderstood(SongResolution named, String question) {
+        if (!(named instanceof SongResolution.NotFound nf) || nf.title() == null || Questions.asksAboutAPart(question)) {
+            return false;
+        }
+        // the title understood must carry much of the question: "what does he mean by <a described line> in …"
+        // was read as a title "he" and an artist, and it describes a song rather than naming one
+        List<String> title = Questions.contentWords(nf.title());
+        List<String> understood = Questions.contentWords(nf.title() + " " + (nf.artist() == null ? "" : nf.artist()));
+        List<String> words = Questions.contentWords(question);
+        return !words.isEmpty() && 2 * title.size() >= words.size() && understood.containsAll(words);
     }
 
     private Optional<SongResolution> byQuotedLine(List<String> lines, Scope scope) {

@@ -50,6 +50,9 @@ public final class RobustnessSuite {
     private final Set<String> titleKeys = new HashSet<>();
     private final Map<String, Integer> titleCounts = new HashMap<>();
     private final List<String> titleWords = new ArrayList<>();
+    /** Folded words of each record's text, by record id, and the records of each artist (folded name). */
+    private final Map<String, Set<String>> textWords = new HashMap<>();
+    private final Map<String, List<String>> recordsByArtist = new HashMap<>();
 
     private RobustnessSuite(List<CorpusRecord> records, Map<String, Integer> years, long seed) {
         this.records = records;
@@ -68,6 +71,12 @@ public final class RobustnessSuite {
             }
         }
         titleWords.addAll(words);
+        for (CorpusRecord r : records) {
+            textWords.put(r.id(), r.text() == null ? Set.of() : new HashSet<>(List.of(Texts.key(r.text()).split(" "))));
+            if (r.artist() != null && !r.artist().isBlank()) {
+                recordsByArtist.computeIfAbsent(Texts.key(r.artist()), k -> new ArrayList<>()).add(r.id());
+            }
+        }
     }
 
     /** The suite for {@code records}; {@code years} maps a record id to its year (may miss ids). */
@@ -200,7 +209,7 @@ public final class RobustnessSuite {
         if (!m.find()) {
             return null;
         }
-        String[] words = m.group(1).replace(",", " ").trim().split("\\s+");
+        String[] words = m.group(1).trim().split("\\s+");
         int start = 0;
         for (int i = 0; i < Math.min(words.length, 4); i++) {
             if (!words[i].isEmpty() && Character.isLowerCase(words[i].charAt(0))) {
@@ -211,6 +220,10 @@ public final class RobustnessSuite {
         for (int i = start; i < words.length && name.size() < 4; i++) {
             String w = words[i];
             if (w.isEmpty() || !(Character.isUpperCase(w.charAt(0)) || Character.isDigit(w.charAt(0)))) {
+                break;
+            }
+            if (w.endsWith(",")) {
+                name.add(w.substring(0, w.length() - 1)); // the first name of a list: "featuring A B, C D" names A B
                 break;
             }
             name.add(w);
@@ -242,12 +255,18 @@ public final class RobustnessSuite {
         if (usable.isEmpty()) {
             return null;
         }
+        Set<String> others = new HashSet<>();
+        for (String id : recordsByArtist.getOrDefault(Texts.key(r.artist()), List.of())) {
+            if (!id.equals(r.id())) {
+                others.addAll(textWords.get(id));
+            }
+        }
         String[] words = usable.get(rnd.nextInt(usable.size())).split("\\s+");
         int from = rnd.nextInt(words.length - 6 + 1);
-        for (int tries = 0; tries < words.length && unusable(words, from, nameWords); tries++) {
+        for (int tries = 0; tries < words.length && unusable(words, from, nameWords, others); tries++) {
             from = (from + 1) % (words.length - 6 + 1); // six words in a row, no quotation mark, no name
         }
-        if (unusable(words, from, nameWords)) {
+        if (unusable(words, from, nameWords, others)) {
             return null;
         }
         StringBuilder sb = new StringBuilder();
@@ -257,14 +276,21 @@ public final class RobustnessSuite {
         return sb.toString().replaceAll("[.,;:!?]+$", "");
     }
 
-    private static boolean unusable(String[] words, int from, Set<String> nameWords) {
+    /**
+     * Whether six words from {@code from} cannot make a fair question: a quotation mark, a word of the name, table
+     * markup, or fewer than two words of four letters or more that the artist's other articles lack (the question
+     * names the artist, so only such words tell its song from theirs; "is a song written by" tells nothing).
+     */
+    private static boolean unusable(String[] words, int from, Set<String> nameWords, Set<String> artistsOtherWords) {
+        int telling = 0;
         for (int i = from; i < from + 6; i++) {
             String key = Texts.key(words[i]);
-            if (words[i].matches(".*[\"“”].*") || key.length() > 2 && nameWords.contains(key)) {
+            if (words[i].matches(".*[\"“”|=].*") || key.length() > 2 && nameWords.contains(key)) {
                 return true;
             }
+            telling += key.length() >= 4 && key.indexOf(' ') < 0 && !artistsOtherWords.contains(key) ? 1 : 0;
         }
-        return false;
+        return telling < 2;
     }
 
     /** The title with one word of 3+ letters replaced by a word of another title; null when nothing fits. */

@@ -1,5 +1,6 @@
 package io.linernotes.song;
 
+import io.linernotes.text.TextNormalizer;
 import io.linernotes.core.Scope;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,15 @@ final class ArtistMatcher {
     }
 
     static Credit match(List<String> claim, SongProfile p, Scope reader) {
+        return match(claim, p, reader, true);
+    }
+
+    /**
+     * How {@code claim} relates to {@code p}. A name the essay's opening gives counts only when {@code fromLead}
+     * allows it (the claim was typed as an artist, "by X", or looks like a name): any common word of an opening
+     * ("life", "time") would otherwise credit the song.
+     */
+    static Credit match(List<String> claim, SongProfile p, Scope reader, boolean fromLead) {
         List<String> c = claim;
         if (!c.isEmpty() && c.get(0).equals("the") && c.size() > 1) {
             c = c.subList(1, c.size());
@@ -40,7 +50,8 @@ final class ArtistMatcher {
                 return Credit.FEATURED;
             }
         }
-        if (joinedLength(c) >= 3 && hasContent(c)) {
+        // an essay's opening repeats the title, so its words there say nothing about who sang it
+        if (joinedLength(c) >= 3 && hasContent(c) && !allTitleWords(c, p) && fromLead) {
             for (List<String> lead : p.leadsFor(reader)) {
                 Credit credit = inLead(c, lead);
                 if (credit != Credit.NONE) {
@@ -49,6 +60,19 @@ final class ArtistMatcher {
             }
         }
         return Credit.NONE;
+    }
+
+    /** Whether {@code words} are one of the song's credited names as a whole (typos and word order forgiven). */
+    static boolean isName(List<String> words, SongProfile p) {
+        for (List<List<String>> names : List.of(p.primaryNames(), p.featuredNames())) {
+            for (List<String> name : names) {
+                if (words.size() == name.size() && (sameWordsAnyOrder(words, name)
+                        || Fuzzy.distance(Fuzzy.joinedKey(words, 0, words.size()), Fuzzy.joinedKey(name, 0, name.size()), 1) <= 1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether {@code claim} names {@code name}: one within the other as joined keys, or the same words in any order. */
@@ -156,6 +180,16 @@ final class ArtistMatcher {
             }
         }
         return -1;
+    }
+
+    private static boolean allTitleWords(List<String> claim, SongProfile p) {
+        Set<String> title = p.titleTokens();
+        for (String t : claim) {
+            if (!title.contains(t) && !TextNormalizer.isFunctionWord(t)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int joinedLength(List<String> tokens) {

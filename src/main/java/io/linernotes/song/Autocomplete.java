@@ -1,5 +1,6 @@
 package io.linernotes.song;
 
+import io.linernotes.text.TextNormalizer;
 import io.linernotes.core.Scope;
 import io.linernotes.core.Song;
 import java.util.ArrayList;

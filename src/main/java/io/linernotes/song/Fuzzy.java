@@ -1,5 +1,6 @@
 package io.linernotes.song;
 
+import io.linernotes.text.TextNormalizer;
 import java.util.List;
 import java.util.Map;
 
@@ -89,13 +90,18 @@ final class Fuzzy {
         return Math.max(0.0, 1.0 - (double) d / (maxLen + 1));
     }
 
-    /** Similarity of two strings as wholes (used on titles with their spaces removed). */
+    /**
+     * Similarity of two titles with their spaces removed. Running words together or splitting them keeps the
+     * letters, so one edit is forgiven (a typo beside the split), whatever the title's length: a word changed
+     * ("Speed of the Feel of …" for "… Sound of …", "Said" for "Save") is another title, and typos inside
+     * words are the word-by-word comparison's to judge.
+     */
     static double stringSim(String a, String b) {
         int maxLen = Math.max(a.length(), b.length());
         if (maxLen == 0) {
             return 0.0;
         }
-        int bound = Math.max(1, maxLen / 3);
+        int bound = 1;
         int d = distance(a, b, bound);
         return d > bound ? 0.0 : 1.0 - (double) d / maxLen;
     }

@@ -1,5 +1,6 @@
 package io.linernotes.song;
 
+import io.linernotes.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -38,12 +39,15 @@ final class LeadReader {
     }
 
     /**
-     * The forms of one title a user may type: as written, without its bracketed part ("(The Man Who Shot)
+     * The forms of one title a user may type: as written, without an ampersand, without its bracketed part ("(The Man Who Shot)
      * Liberty Valance" → "Liberty Valance"), and a trailing bracketed subtitle of two words or more alone.
      */
     static List<String> titleForms(String title) {
         List<String> forms = new ArrayList<>();
         forms.add(title);
+        if (title.contains("&") || title.contains("+")) {
+            forms.add(title.replace("&", " ").replace("+", " ")); // the sign is punctuation people drop: "You I"
+        }
         Matcher m = PAREN.matcher(title);
         if (m.find()) {
             String stripped = PAREN.matcher(title).replaceAll(" ").strip();

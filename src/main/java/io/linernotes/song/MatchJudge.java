@@ -1,5 +1,6 @@
 package io.linernotes.song;
 
+import io.linernotes.text.TextNormalizer;
 import io.linernotes.config.SongConfig;
 import io.linernotes.core.Scope;
 import io.linernotes.song.ArtistMatcher.Credit;
@@ -38,6 +39,11 @@ final class MatchJudge {
     }
 
     private static final double QUOTED_BONUS = 0.1;
+    /**
+     * A one-word title credited to another artist is this song only when typed as stored (or in a canonical
+     * spelling, which {@link Fuzzy#tokenSim} rates 0.95): "Ghost" by someone is not our "Ghosts".
+     */
+    private static final double EXACT = 0.95;
 
     private final SongConfig config;
     private final SongCatalog catalog;
@@ -61,9 +67,10 @@ final class MatchJudge {
         Credit credit = Credit.NONE;
         List<Claim> explained = new ArrayList<>();
         if (claim != null) {
-            credit = ArtistMatcher.match(claim.tokens(), tm.profile(), reader);
+            credit = ArtistMatcher.match(claim.tokens(), tm.profile(), reader, claim.explicit() || nameLike(claim, tm.profile(), reader));
             if (credit != Credit.NONE) {
-                explained.add(claim);
+                // only the name itself is explained: "Baptized in Want <artist>" keeps "Want" beside the title
+                explained.add(claim.explicit() ? claim : narrowed(q, claim, tm.profile()));
             }
         }
         if (credit == Credit.NONE && (claim == null || !claim.explicit())) {
@@ -72,7 +79,7 @@ final class MatchJudge {
                 if (q.quoted(seg.from(), seg.to())) {
                     continue; // quoted words name a title, not who sang it
                 }
-                if (ArtistMatcher.match(seg.tokens(), tm.profile(), reader) == Credit.PRIMARY) {
+                if (ArtistMatcher.match(seg.tokens(), tm.profile(), reader, nameLike(seg, tm.profile(), reader)) == Credit.PRIMARY) {
                     credit = Credit.PRIMARY;
                     explained.add(narrowed(q, seg, tm.profile()));
                     claim = null;
@@ -87,7 +94,7 @@ final class MatchJudge {
         boolean whole = tm.typedContent() >= tm.contentWords();
 
         Claim named = conflict && claim.explicit() ? claim : null;
-        if (tm.substituted() || strayBeside(q, tm, explained, named) || gapBefore(q, tm, claim)) {
+        if (tm.substituted() || strayBeside(q, tm, explained, named, claim, reader) || gapBefore(q, tm, claim, reader)) {
             return verdict(tm, false, s, null, "a title word replaced: another title");
         }
         if (credit == Credit.PRIMARY) {
@@ -102,8 +109,9 @@ final class MatchJudge {
         if (conflict) {
             // A title typed in full is this song credited to someone else, answered with the correction; the named
             // artist, known or not, cannot veto it. A one-word title only when no other visible song carries it:
-            // two "Rain"s and another artist named is no song of ours.
-            boolean distinctive = tm.contentWords() >= 2 || catalog.titleCount(tm.profile(), reader) == 1;
+            // two "Rain"s and another artist named is no song of ours, and it must be typed as stored.
+            boolean distinctive = tm.contentWords() >= 2
+                    || catalog.titleCount(tm.profile(), reader) == 1 && tm.score() >= EXACT;
             // the artist follows the title ("X by Y") or the title opens its own phrase ("Y - X"); "which song by
             // a singer … the rain" describes, it does not credit "Rain"
             boolean credits = claim.from() >= tm.to() || q.word(tm.from()).breakBefore();
@@ -130,22 +138,64 @@ final class MatchJudge {
     }
 
     /**
-     * Words between the title and the "by" of the artist after it that are not the question's frame: the user's
-     * title goes on past the stored one ("Rain On Me by …" is not "Rain").
+     * Words between the title and the artist after it that are not the question's frame: the user's title goes
+     * on past the stored one ("Rain On Me by …" is not "Rain", "Pasadena I Do <artist>" is not "Pasadena"). Before
+     * a "by" only question words may stand there; before a name typed without one, only joining words.
      */
-    private static boolean gapBefore(QueryText q, TitleMatch tm, Claim claim) {
-        if (claim == null || !claim.explicit() || claim.from() <= tm.to()) {
+    private static boolean gapBefore(QueryText q, TitleMatch tm, Claim claim, Scope reader) {
+        if (claim == null || claim.from() <= tm.to()) {
             return false;
         }
-        for (int i = tm.to(); i < claim.from() - 1; i++) {
+        for (int i = tm.to(); i < claim.from(); i++) {
+            String w = q.word(i).norm();
             if (q.word(i).breakBefore()) {
                 return false; // punctuation ends the title: "Runaway — Kanye West (feat. …)"
             }
-            if (!QueryText.QUESTION_WORDS.contains(q.word(i).norm())) {
-                return true;
+            if (w.equals("by") || QueryText.FEATURING.contains(w)) {
+                return false;
+            }
+            boolean frame = claim.explicit() ? QueryText.QUESTION_WORDS.contains(w) : QueryText.JOINING.contains(w);
+            if (!frame) {
+                return !creditFrom(q, i, claim, tm);
             }
         }
         return false;
+    }
+
+    /**
+     * A run of words that may be a name the essay's opening gives: several words, or one that is rare among the
+     * openings and written there with a capital ("Celentano", not "drought" nor "life").
+     */
+    private boolean nameLike(Claim c, SongProfile p, Scope reader) {
+        int content = 0;
+        String word = null;
+        for (String t : c.tokens()) {
+            if (!TextNormalizer.isFunctionWord(t)) {
+                content++;
+                word = t;
+            }
+        }
+        return content >= 2 || content == 1 && catalog.rareInOpenings(word) && p.namedInLead(word, reader);
+    }
+
+    /**
+     * Whether the words from {@code i} on are, as a whole, one of the song's credited names: up to a "by" or
+     * "featuring" ("<main artist> featuring <guest>"), else to the end of {@code claim} ("I <name>" of a band whose
+     * name starts with a joining word the claim lost). Words that only contain a name ("Jelly by <artist>") are not.
+     */
+    private static boolean creditFrom(QueryText q, int i, Claim claim, TitleMatch tm) {
+        if (claim == null || claim.to() <= i) {
+            return false;
+        }
+        int end = claim.to();
+        for (int j = i; j < claim.from(); j++) {
+            String w = q.word(j).norm();
+            if (w.equals("by") || QueryText.FEATURING.contains(w)) {
+                end = j;
+                break;
+            }
+        }
+        return end > i && ArtistMatcher.isName(q.norms().subList(i, end), tm.profile());
     }
 
     /**
@@ -153,7 +203,9 @@ final class MatchJudge {
      * the name stay unexplained.
      */
     private static Claim narrowed(QueryText q, Claim seg, SongProfile p) {
-        for (List<String> name : p.primaryNames()) {
+        List<List<String>> names = new ArrayList<>(p.primaryNames());
+        names.addAll(p.featuredNames());
+        for (List<String> name : names) {
             int[] span = ArtistMatcher.span(name, seg.tokens());
             if (span != null) {
                 return new Claim(seg.from() + span[0], seg.from() + span[1],
@@ -169,7 +221,11 @@ final class MatchJudge {
      * title is longer than the stored one, so it is another title ("Seven Rivers Home" is not "Seven Rivers",
      * "Quiet Town" is not "Quiet").
      */
-    private static boolean strayBeside(QueryText q, TitleMatch tm, List<Claim> explained, Claim conflict) {
+    private static boolean strayBeside(QueryText q, TitleMatch tm, List<Claim> explained, Claim conflict, Claim claim,
+                                       Scope reader) {
+        if (runsOn(q, tm, explained)) {
+            return true;
+        }
         for (int i : new int[] {tm.from() - 1, tm.to()}) {
             if (i < 0 || i >= q.size() || !QueryText.isContent(q.word(i).norm()) || !isWord(q.word(i).norm())
                     || tm.variant().tokens().contains(q.word(i).norm())
@@ -180,11 +236,43 @@ final class MatchJudge {
             for (Claim c : explained) {
                 covered |= i >= c.from() && i < c.to();
             }
-            if (!covered) {
+            if (!covered && !(i == tm.to() && claim != null && claim.from() > i && creditFrom(q, i, claim, tm))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A function word right after the title that neither frames a question nor joins an artist, and starts no
+     * name the song is credited to: the title runs on ("<title> Me", "<title> Do"), while "<title> El <Name>" is
+     * the title and its artist.
+     */
+    private static boolean runsOn(QueryText q, TitleMatch tm, List<Claim> explained) {
+        int after = tm.to();
+        if (after >= q.size() || q.word(after).breakBefore()) {
+            return false;
+        }
+        String w = q.word(after).norm();
+        if (!TextNormalizer.isFunctionWord(w) || QueryText.QUESTION_WORDS.contains(w) || QueryText.JOINING.contains(w)
+                || tm.variant().tokens().contains(w)) {
+            return false;
+        }
+        for (Claim c : explained) {
+            if (after >= c.from() && after < c.to()) {
+                return false;
+            }
+        }
+        int end = after + 1;
+        while (end < q.size() && !q.word(end).breakBefore() && !QueryText.QUESTION_WORDS.contains(q.word(end).norm())) {
+            end++;
+        }
+        for (int to = end; to > after; to--) {
+            if (ArtistMatcher.isName(q.norms().subList(after, to), tm.profile())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The window must hold the title's words, not just letters that happen to line up. */

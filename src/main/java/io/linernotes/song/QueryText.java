@@ -1,8 +1,11 @@
 package io.linernotes.song;
 
+import io.linernotes.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.List;
+import io.linernotes.text.StopWords;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a user typed, as folded words that remember how they were typed: the surface text (to quote a
@@ -15,25 +18,20 @@ final class QueryText {
     record Word(String norm, String surface, boolean breakBefore, boolean quoted, boolean possessive) {
     }
 
-    /** Words that frame a question about a song rather than name it. */
-    static final Set<String> QUESTION_WORDS = Set.of(
-            "what", "whats", "why", "how", "which", "where", "when", "wat", "wut", "meaning", "meanings", "mean",
-            "means", "meant", "about", "abt", "lyrics", "lyric", "lyrical", "song", "songs", "track", "tune", "single",
-            "saying", "inspired", "inspiration", "behind", "story", "explain", "explanation", "explained",
-            "interpretation", "interpret", "analysis", "does", "did", "tell", "please", "pls", "plz", "is", "was",
-            "deal", "message", "theme", "themes", "based", "written", "really", "anyone", "know", "think",
-            "can", "could", "help", "talking", "refer", "reference", "refers", "line", "lines", "verse", "chorus",
-            "title", "name", "called", "get", "understand", "happening", "describe", "describes");
-    /** Words that join a title to its artist or carry no name themselves. */
-    static final Set<String> FILLER = Set.of(
-            "by", "from", "feat", "featuring", "ft", "with", "x", "vs", "the", "a", "an", "of", "in", "on", "to",
-            "it", "its", "this", "that", "me", "i", "do", "be", "are", "and", "s", "some", "one", "off");
-    static final Set<String> FEATURING = Set.of("feat", "featuring", "ft", "featured");
+    static final Set<String> QUESTION_WORDS = StopWords.QUESTION_FRAME;
+    static final Set<String> FILLER = StopWords.FILLER;
+    static final Set<String> FEATURING = StopWords.FEATURING;
+    static final Set<String> JOINING = StopWords.JOINING;
+
+    /** Letters joined by dots, the last dot included ("O.G.", "t.l.c."). */
+    private static final Pattern DOTTED = Pattern.compile("\\p{L}(?:\\.\\p{L})+\\.");
 
     private final List<Word> words;
+    private final boolean questionMark;
 
-    private QueryText(List<Word> words) {
+    private QueryText(List<Word> words, boolean questionMark) {
         this.words = List.copyOf(words);
+        this.questionMark = questionMark;
     }
 
     List<Word> words() {
@@ -56,6 +54,19 @@ final class QueryText {
         return out;
     }
 
+    /** Whether anything in the query frames a question (a question word or a question mark), not a bare name. */
+    boolean asks() {
+        if (questionMark) {
+            return true;
+        }
+        for (Word w : words) {
+            if (QUESTION_WORDS.contains(w.norm())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isContent(String norm) {
         return !QUESTION_WORDS.contains(norm) && !FILLER.contains(norm);
     }
@@ -63,7 +74,7 @@ final class QueryText {
     static QueryText parse(String raw) {
         List<Word> out = new ArrayList<>();
         if (raw == null) {
-            return new QueryText(out);
+            return new QueryText(out, false);
         }
         String text = TextNormalizer.unifyPunctuation(raw);
         boolean inQuote = false;
@@ -86,10 +97,13 @@ final class QueryText {
             }
             boolean closes = false;
             boolean breakAfter = false;
+            boolean acronym = DOTTED.matcher(chunk).matches();
             while (e > s && !Character.isLetterOrDigit(chunk.charAt(e - 1))) {
                 char c = chunk.charAt(e - 1);
                 if (c == '"' || c == '\'') {
                     closes = true;
+                } else if (c == '.' && acronym) {
+                    // the last dot of "O.G." belongs to the word; it ends no sentence
                 } else if (".,?!;:)-]".indexOf(c) >= 0) {
                     breakAfter = true;
                 }
@@ -128,7 +142,7 @@ final class QueryText {
             }
             pendingBreak = pendingBreak || breakAfter;
         }
-        return new QueryText(out);
+        return new QueryText(out, text.indexOf('?') >= 0);
     }
 
     /** Whether every word in [from, to) was typed inside quotes. */

@@ -1,5 +1,6 @@
 package io.linernotes.song;
 
+import io.linernotes.text.TextNormalizer;
 import io.linernotes.core.Scope;
 import io.linernotes.core.Song;
 import java.util.ArrayList;
@@ -45,6 +46,8 @@ public final class SongCatalog {
     private final TokenIndex titleIndex;
     private final TokenIndex artistIndex;
     private final String[] sortedTitles;
+    /** In how many songs' openings each folded word occurs (a surname is in few, "life" in many). */
+    private final Map<String, Integer> leadFrequency = new HashMap<>();
 
     private SongCatalog(List<SongProfile> sorted) {
         this.profiles = List.copyOf(sorted);
@@ -68,6 +71,9 @@ public final class SongCatalog {
             for (String t : artistTokens) {
                 artistPostings.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
             }
+            Set<String> leadWords = new java.util.HashSet<>();
+            p.leadTokens().values().forEach(leadWords::addAll);
+            leadWords.forEach(w -> leadFrequency.merge(w, 1, Integer::sum));
         }
         this.titleIndex = new TokenIndex(titlePostings);
         this.artistIndex = new TokenIndex(artistPostings);
@@ -221,6 +227,14 @@ public final class SongCatalog {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code word} is rare among the catalogue's essay openings (in at most max(3, 1% of the songs)): a
+     * single such word there is likely a name ("Celentano"), a common one ("life") is not.
+     */
+    boolean rareInOpenings(String word) {
+        return leadFrequency.getOrDefault(word, 0) <= Math.max(3, profiles.size() / 100);
     }
 
     /** How many songs {@code reader} may see carry {@code p}'s title. */

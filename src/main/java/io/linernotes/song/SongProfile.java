@@ -1,5 +1,6 @@
 package io.linernotes.song;
 
+import io.linernotes.text.TextNormalizer;
 import io.linernotes.core.Scope;
 import io.linernotes.core.Song;
 import java.util.ArrayList;
@@ -39,6 +40,37 @@ record SongProfile(Song song, Set<Scope> scopes, List<Variant> titles, List<List
         boolean visibleTo(Scope reader) {
             return source == null || reader.canSee(source);
         }
+    }
+
+    /** A word of an opening as written, with what precedes it (to tell a sentence's first word). */
+    private static final Pattern WRITTEN_WORD = Pattern.compile("([.!?:\"(]\\s*)?(\\p{L}[\\p{L}\\p{N}'’.-]*)");
+
+    /**
+     * Folded words an essay's opening writes with a capital inside a sentence: names ("Celentano"), as opposed
+     * to common words ("drought"); a single word typed beside a title credits the song only if it is one.
+     */
+    static Set<String> capitalised(String lead) {
+        Set<String> out = new java.util.HashSet<>();
+        java.util.regex.Matcher m = WRITTEN_WORD.matcher(TextNormalizer.unifyPunctuation(lead));
+        boolean first = true;
+        while (m.find()) {
+            String w = m.group(2);
+            if (!first && m.group(1) == null && Character.isUpperCase(w.charAt(0))) {
+                out.addAll(TextNormalizer.tokens(w));
+            }
+            first = false;
+        }
+        return out;
+    }
+
+    /** Whether some opening {@code reader} may see writes {@code word} (folded) with a capital inside a sentence. */
+    boolean namedInLead(String word, Scope reader) {
+        for (Map.Entry<Scope, String> lead : leads.entrySet()) {
+            if (reader.canSee(lead.getKey()) && capitalised(lead.getValue()).contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static double weight(String token) {
@@ -133,6 +165,7 @@ record SongProfile(Song song, Set<Scope> scopes, List<Variant> titles, List<List
             List<String> t = v.tokens();
             for (int i = 0; i + 1 < t.size(); i++) {
                 out.add(Fuzzy.joinedPlain(t, i, i + 2));
+                out.add(t.get(i) + t.get(i + 1)); // as typed: "mrx" for "Mr X" (the canonical form says "mister")
             }
             if (t.size() > 2 && t.size() <= 4) {
                 out.add(Fuzzy.joinedPlain(t, 0, t.size()));

@@ -1,5 +1,6 @@
 package io.linernotes.song;
 
+import io.linernotes.text.TextNormalizer;
 import io.linernotes.config.SongConfig;
 import io.linernotes.core.Scope;
 import io.linernotes.core.Song;
@@ -78,6 +79,9 @@ public final class SongResolver {
         if (q.size() == 0) {
             return new SongResolution.NotFound(query);
         }
+        // words with no question around them ("Seven Rivers Jun Marlow") are a song's name, wherever they were typed:
+        // every word must then be title or artist, as in the song option
+        question = question && q.asks();
         List<Verdict> accepted = new ArrayList<>();
         for (SongProfile p : CandidateSearch.top(catalog, q.norms(), reader, CANDIDATES)) {
             TitleMatch tm = TitleMatcher.best(q.norms(), p, catalog, reader);

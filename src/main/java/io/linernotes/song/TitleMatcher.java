@@ -1,5 +1,6 @@
 package io.linernotes.song;
 
+import io.linernotes.text.TextNormalizer;
 import io.linernotes.core.Scope;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,7 +150,9 @@ final class TitleMatcher {
                 for (int k = 0; k < m && !paired; k++) {
                     paired = sim[i][k] > 0;
                 }
-                stray += !paired && !TextNormalizer.isFunctionWord(query.get(i)) ? 1 : 0;
+                // a function word inside the window is typed inside the title too ("for This Seasons")
+                boolean inside = i > from && i < to - 1;
+                stray += !paired && (inside || !TextNormalizer.isFunctionWord(query.get(i))) ? 1 : 0;
             }
             untyped = untypedTitleWords(sim, from, to, m);
         }
@@ -159,7 +162,9 @@ final class TitleMatcher {
         String windowKey = Fuzzy.joinedKey(query, from, to);
         if (windowKey.length() >= 4 && titleKey.length() >= 4 && edgesBelong(query, from, to, title)) {
             // sound-alike keys may meet exactly, but only the same letters make an exact title
-            double joined = Fuzzy.stringSim(windowKey, titleKey);
+            // sound-alike keys fold letters word by word, so also compare the letters as typed ("noone" is "no one")
+            double joined = Math.max(Fuzzy.stringSim(windowKey, titleKey),
+                    Fuzzy.stringSim(String.join("", query.subList(from, to)), String.join("", title)));
             if (joined >= 1.0 && !Fuzzy.joinedPlain(query, from, to).equals(Fuzzy.joinedPlain(title, 0, m))) {
                 joined = 0.95;
             }

@@ -1,5 +1,6 @@
 package io.linernotes.song;
 
+import io.linernotes.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * Text rules every layer shares: the invisible and control characters a user's text is cleaned of, and the
  * accent- and case-free form names and words are compared in. Song matching adds its own word rules on top
- * ({@code io.linernotes.song.TextNormalizer}); everything starts from these.
+ * ({@link TextNormalizer}, word lists in {@link StopWords}); everything starts from these.
  */
 public final class Folding {
 

@@ -16,7 +16,7 @@ final class ResolverDebugRun {
             for (SongProfile p : CandidateSearch.top(catalog, q.norms(), Scope.GLOBAL, 8)) {
                 TitleMatcher.TitleMatch tm = TitleMatcher.best(q.norms(), p, catalog, Scope.GLOBAL);
                 if (tm != null) {
-                    MatchJudge.Verdict v = new MatchJudge(io.linernotes.config.SongConfig.defaults(), catalog).judge(q, tm, true, Scope.GLOBAL);
+                    MatchJudge.Verdict v = new MatchJudge(io.linernotes.config.SongConfig.defaults(), catalog).judge(q, tm, q.asks(), Scope.GLOBAL);
                     System.out.printf("  %s -> %s %.2f %s%n", TitleMatcher.describe(tm), v.accepted(), v.score(), v.reason());
                 }
             }

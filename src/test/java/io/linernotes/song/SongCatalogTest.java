@@ -1,5 +1,6 @@
 package io.linernotes.song;
 
+import io.linernotes.text.TextNormalizer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

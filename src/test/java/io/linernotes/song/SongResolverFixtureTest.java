@@ -86,7 +86,7 @@ class SongResolverFixtureTest {
     }
 
     @ParameterizedTest(name = "question \"{0}\" → {1}")
-    @DisplayName("a free question finds the song it names, and no song when it names none")
+    @DisplayName("a free question finds the song it names, and no song when it names none: a bare name with its featured artist, a title run on by a word or with one word changed is another song")
     @CsvSource(delimiter = '|', textBlock = """
             What's the song Runaway by Pusha T about?                      | found:1:featured
             what is the meaning of roustabout rumble by the fell?          | found:7
@@ -99,6 +99,22 @@ class SongResolverFixtureTest {
             what's hey little comet by the beach boys about                | found:15:other
             what does dear prudence by the beatles mean                    | none
             lighthouse keeper's daughter ewan fairlie - what's it about?   | found:21
+            Paper Lanterns Kaito                                           | found:11:featured
+            Make Believe Lyle Carter                                       | found:31:featured
+            Dana Frost - Make Believe                                      | found:31
+            Brickwork Me Tamsin Rowe                                       | none
+            what does Brickwork Do mean?                                   | none
+            Monster El Vela                                                | none
+            What is Golden Hour Pretty by Seb Marlowe about?               | none
+            What is Hey Little Comet Said about?                           | none
+            Midnight Train Nowhere                                         | found:13
+            Salt Vinegar by Crisp Packet                                   | found:16
+            What is Salt Sugar Vinegar about?                              | none
+            What is Roustabout Rumble I Do Fell about?                     | none
+            What is Cherrywine by Marlow Keyes about?                      | found:2
+            WHAT IS BRICKWORK BY TAMSIN ROWE ABOUT?                        | found:19
+            Rain Drought                                                   | none
+            Ghost Town Radyo Sam Pike                                      | none
             """)
     void findsSongInQuestion(String question, String expected) {
         check(resolver.findInQuestion(question, Scope.GLOBAL), expected);

@@ -1,11 +1,10 @@
-package io.linernotes.song;
+package io.linernotes.text;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,13 +26,6 @@ public final class TextNormalizer {
     private static final Pattern POSSESSIVE = Pattern.compile("'s(?![\\p{L}\\p{N}])");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-    /** Words that carry little of a title's identity; they weigh less when titles are compared. */
-    private static final Set<String> FUNCTION_WORDS = Set.of(
-            "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "is", "it", "i", "you",
-            "me", "my", "your", "we", "us", "our", "he", "she", "his", "her", "they", "them", "this", "that",
-            "be", "was", "are", "am", "do", "with", "by", "from", "as", "so", "no", "not", "all", "just", "oh",
-            "im", "its", "if", "up", "de", "di", "da", "la", "le", "el", "il", "e", "un", "una", "en", "y", "o",
-            "du", "des", "les", "lo", "u", "r", "n", "re");
 
     private TextNormalizer() {
     }
@@ -66,7 +58,7 @@ public final class TextNormalizer {
 
     /** Whether {@code token} (folded) is a function word that says little about which song is meant. */
     public static boolean isFunctionWord(String token) {
-        return FUNCTION_WORDS.contains(token);
+        return StopWords.FUNCTION.contains(token);
     }
 
     /**
@@ -89,7 +81,7 @@ public final class TextNormalizer {
     }
 
     /** Curly quotes, primes and dashes in their plain forms (quote detection relies on this too). */
-    static String unifyPunctuation(String text) {
+    public static String unifyPunctuation(String text) {
         StringBuilder sb = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -124,7 +116,7 @@ public final class TextNormalizer {
     }
 
     /** Splits already folded text. */
-    static List<String> split(String folded) {
+    public static List<String> split(String folded) {
         return folded.isEmpty() ? List.of() : new ArrayList<>(Arrays.asList(folded.split(" ")));
     }
 }

@@ -1,4 +1,4 @@
-package io.linernotes.song;
+package io.linernotes.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,0 +1,26 @@
+package io.linernotes.answer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.linernotes.song.SongResolution;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** When a question the resolver could not match may still be answered from the passages it describes. */
+class SongInferenceTest {
+
+    @ParameterizedTest(name = "\"{0}\" understood as \"{1}\" by \"{2}\": names only that → {3}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            Explain the song Paper Sky Tonight                       | Paper Sky Tonight | -          | true
+            What is Quiet Harbour by Jun Marlow about?               | Quiet Harbour     | Jun Marlow | true
+            what does the lantern line mean in Quiet Harbour          | Quiet Harbour     | -          | false
+            What is the slow closing track that mentions a ferry?    | the slow closing  | -          | false
+            Which Jun Marlow single mentions a ferry?                | -                 | -          | false
+            what does he mean by rolling the dice twice in Quiet Harbour | he             | rolling the dice twice in Quiet Harbour | false
+            """)
+    void aQuestionThatOnlyNamesASongWeLackIsNotGuessedFromPassages(String question, String title, String artist,
+                                                                   boolean onlyNames) {
+        SongResolution.NotFound named = new SongResolution.NotFound(question, title, artist);
+        assertEquals(onlyNames, SongInference.onlyWhatWasUnderstood(named, question));
+    }
+}
