@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.linernotes.core.Scope;
 import io.linernotes.core.Song;
+import io.linernotes.text.TextNormalizer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.linernotes.bench.SyntheticCorpus;
+import io.linernotes.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
