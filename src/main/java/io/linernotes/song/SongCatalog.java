@@ -46,8 +46,11 @@ public final class SongCatalog {
     private final TokenIndex titleIndex;
     private final TokenIndex artistIndex;
     private final String[] sortedTitles;
-    /** In how many songs' openings each folded word occurs (a surname is in few, "life" in many). */
-    private final Map<String, Integer> leadFrequency = new HashMap<>();
+    /**
+     * In how many songs' openings each folded word occurs (a surname is in few, "life" in many); counted when a
+     * question first asks, as it needs every opening folded (see {@link SongProfile.LeadWords}).
+     */
+    private volatile Map<String, Integer> leadFrequency;
 
     private SongCatalog(List<SongProfile> sorted) {
         this.profiles = List.copyOf(sorted);
@@ -71,9 +74,6 @@ public final class SongCatalog {
             for (String t : artistTokens) {
                 artistPostings.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
             }
-            Set<String> leadWords = new java.util.HashSet<>();
-            p.leadTokens().values().forEach(leadWords::addAll);
-            leadWords.forEach(w -> leadFrequency.merge(w, 1, Integer::sum));
         }
         this.titleIndex = new TokenIndex(titlePostings);
         this.artistIndex = new TokenIndex(artistPostings);
@@ -234,7 +234,23 @@ public final class SongCatalog {
      * single such word there is likely a name ("Celentano"), a common one ("life") is not.
      */
     boolean rareInOpenings(String word) {
-        return leadFrequency.getOrDefault(word, 0) <= Math.max(3, profiles.size() / 100);
+        return leadFrequency().getOrDefault(word, 0) <= Math.max(3, profiles.size() / 100);
+    }
+
+    private Map<String, Integer> leadFrequency() {
+        Map<String, Integer> counts = leadFrequency;
+        if (counts == null) { // two threads may both count: they count alike, and either map is kept
+            counts = new HashMap<>();
+            for (SongProfile p : profiles) {
+                Set<String> leadWords = new java.util.HashSet<>();
+                p.leadTokens().values().forEach(leadWords::addAll);
+                for (String w : leadWords) {
+                    counts.merge(w, 1, Integer::sum);
+                }
+            }
+            leadFrequency = counts;
+        }
+        return counts;
     }
 
     /** How many songs {@code reader} may see carry {@code p}'s title. */

@@ -192,8 +192,15 @@ public final class TextNormalizer {
 
     /** Curly quotes, primes and dashes in their plain forms (quote detection relies on this too). */
     public static String unifyPunctuation(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
+        int first = 0;
+        while (first < text.length() && plainPunctuation(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text; // most text has nothing to replace
+        }
+        StringBuilder sb = new StringBuilder(text.length()).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '`', '\u00B4' -> sb.append('\'');
@@ -203,6 +210,11 @@ public final class TextNormalizer {
             }
         }
         return sb.toString();
+    }
+
+    /** Whether {@link #unifyPunctuation} leaves {@code c} as it is (every character it replaces is '`' or past U+00AA). */
+    private static boolean plainPunctuation(char c) {
+        return c < '`' || c > '`' && c < '\u00AB';
     }
 
     private static String replaceLigatures(String s) {
