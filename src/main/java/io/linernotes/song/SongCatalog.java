@@ -237,9 +237,22 @@ public final class SongCatalog {
         return leadFrequency().getOrDefault(word, 0) <= Math.max(3, profiles.size() / 100);
     }
 
+    /**
+     * Folds every opening and counts its words now, so no question waits for it; the owner calls this on a
+     * background thread after a build (a question asking meanwhile waits for that count, it does not start another).
+     */
+    public void prepareOpenings() {
+        leadFrequency();
+    }
+
     private Map<String, Integer> leadFrequency() {
         Map<String, Integer> counts = leadFrequency;
-        if (counts == null) { // two threads may both count: they count alike, and either map is kept
+        return counts != null ? counts : countLeadWords();
+    }
+
+    private synchronized Map<String, Integer> countLeadWords() {
+        Map<String, Integer> counts = leadFrequency;
+        if (counts == null) {
             counts = new HashMap<>();
             for (SongProfile p : profiles) {
                 Set<String> leadWords = new java.util.HashSet<>();
