@@ -76,7 +76,12 @@ final class SongInference {
      * about a part of a song ("the … line") still describes one.
      */
     static boolean onlyWhatWasUnderstood(SongResolution named, String question) {
-        if (!(named instanceof SongResolution.NotFound nf) || nf.title() == null || Questions.asksAboutAPart(question)) {
+        if (!(named instanceof SongResolution.NotFound nf) || nf.title() == null) {
+            return false;
+        }
+        // "bridge" in a title ("Bridge over …") asks about no bridge
+        String outsideTitle = Questions.fold(question).replace(Questions.fold(nf.title()), " ");
+        if (Questions.asksAboutAPart(outsideTitle)) {
             return false;
         }
         // the title understood must carry much of the question: "what does he mean by <a described line> in …"

@@ -79,13 +79,21 @@ final class MatchJudge {
                 if (q.quoted(seg.from(), seg.to())) {
                     continue; // quoted words name a title, not who sang it
                 }
-                if (ArtistMatcher.match(seg.tokens(), tm.profile(), reader, nameLike(seg, tm.profile(), reader)) == Credit.PRIMARY) {
+                Credit named = ArtistMatcher.match(seg.tokens(), tm.profile(), reader, nameLike(seg, tm.profile(), reader));
+                if (named == Credit.PRIMARY) {
                     credit = Credit.PRIMARY;
                     explained.add(narrowed(q, seg, tm.profile()));
                     claim = null;
                     break;
                 }
+                if (named == Credit.FEATURED && q.word(seg.to() - 1).possessive()) {
+                    // "<guest>'s verse in <title>": the song's guest, named for a part, credits nobody wrongly
+                    explained.add(narrowed(q, seg, tm.profile()));
+                }
             }
+        }
+        if (credit == Credit.FEATURED && creditedBefore(q, claim, tm, explained)) {
+            credit = Credit.PRIMARY; // "<artist> featuring <guest>" typed whole is the song's credit, not a correction
         }
         boolean conflict = claim != null && credit == Credit.NONE && (claim.explicit() || !question);
         int unexplained = unexplained(q, tm, explained, conflict ? claim : null);
@@ -160,6 +168,30 @@ final class MatchJudge {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the guest {@code claim} names follows a "featuring" that follows the song's main artist, in one
+     * phrase outside the title ("<artist> featuring <guest> - <title>"); the main artist's words are then explained.
+     */
+    private static boolean creditedBefore(QueryText q, Claim claim, TitleMatch tm, List<Claim> explained) {
+        if (claim == null) {
+            return false;
+        }
+        int feat = claim.from() - 1;
+        if (feat < 1 || !QueryText.FEATURING.contains(q.word(feat).norm())) {
+            return false;
+        }
+        int start = feat;
+        while (start > 0 && !(start - 1 >= tm.from() && start - 1 < tm.to()) && !q.word(start).breakBefore()
+                && !QueryText.QUESTION_WORDS.contains(q.word(start - 1).norm())) {
+            start--;
+        }
+        if (start == feat || !ArtistMatcher.isName(q.norms().subList(start, feat), tm.profile())) {
+            return false;
+        }
+        explained.add(new Claim(start, feat, q.norms().subList(start, feat), q.surface(start, feat), true));
+        return true;
     }
 
     /**

@@ -14,6 +14,7 @@ class SongInferenceTest {
             Explain the song Paper Sky Tonight                       | Paper Sky Tonight | -          | true
             What is Quiet Harbour by Jun Marlow about?               | Quiet Harbour     | Jun Marlow | true
             what does the lantern line mean in Quiet Harbour          | Quiet Harbour     | -          | false
+            what does Bridge over Quiet Harbour mean?                 | Bridge over Quiet Harbour | - | true
             What is the slow closing track that mentions a ferry?    | the slow closing  | -          | false
             Which Jun Marlow single mentions a ferry?                | -                 | -          | false
             what does he mean by rolling the dice twice in Quiet Harbour | he             | rolling the dice twice in Quiet Harbour | false

@@ -100,6 +100,9 @@ class SongResolverFixtureTest {
             what does dear prudence by the beatles mean                    | none
             lighthouse keeper's daughter ewan fairlie - what's it about?   | found:21
             Paper Lanterns Kaito                                           | found:11:featured
+            KANYE WEST FEATURING PUSHA T - RUNAWAY                         | found:1
+            Runaway Kanye West featuring Pusha T                           | found:1
+            what's kaito's verse about in paper lanterns, the lantern festival bit | found:11
             Make Believe Lyle Carter                                       | found:31:featured
             Dana Frost - Make Believe                                      | found:31
             Brickwork Me Tamsin Rowe                                       | none
