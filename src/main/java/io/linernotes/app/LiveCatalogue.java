@@ -52,6 +52,11 @@ final class LiveCatalogue implements SongLookup {
         SongResolver nextResolver = new SongResolver(next, quotedLineSongs, config);
         this.catalog = next;
         this.resolver = nextResolver;
+        // The catalogue is usable now; what only some questions need (every opening folded and its words counted)
+        // is prepared beside the rest of the start instead of before it.
+        Thread prepare = new Thread(next::prepareOpenings, "song-catalogue-openings");
+        prepare.setDaemon(true);
+        prepare.start();
     }
 
     private static String lead(Essay essay) {

@@ -46,8 +46,11 @@ public final class SongCatalog {
     private final TokenIndex titleIndex;
     private final TokenIndex artistIndex;
     private final String[] sortedTitles;
-    /** In how many songs' openings each folded word occurs (a surname is in few, "life" in many). */
-    private final Map<String, Integer> leadFrequency = new HashMap<>();
+    /**
+     * In how many songs' openings each folded word occurs (a surname is in few, "life" in many); counted when a
+     * question first asks, as it needs every opening folded (see {@link SongProfile.LeadWords}).
+     */
+    private volatile Map<String, Integer> leadFrequency;
 
     private SongCatalog(List<SongProfile> sorted) {
         this.profiles = List.copyOf(sorted);
@@ -71,9 +74,6 @@ public final class SongCatalog {
             for (String t : artistTokens) {
                 artistPostings.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
             }
-            Set<String> leadWords = new java.util.HashSet<>();
-            p.leadTokens().values().forEach(leadWords::addAll);
-            leadWords.forEach(w -> leadFrequency.merge(w, 1, Integer::sum));
         }
         this.titleIndex = new TokenIndex(titlePostings);
         this.artistIndex = new TokenIndex(artistPostings);
@@ -88,10 +88,9 @@ public final class SongCatalog {
             songs.putIfAbsent(e.song().id(), e.song());
             addLeads(leads.computeIfAbsent(e.song().id(), k -> new LinkedHashMap<>()), e);
         }
-        List<SongProfile> built = new ArrayList<>(songs.size());
-        for (Song song : songs.values()) {
-            built.add(SongProfile.of(song, globalFirst(leads.get(song.id()))));
-        }
+        // Each song is prepared on its own (titles its opening gives, credits), so both cores share the work at start.
+        List<SongProfile> built = new ArrayList<>(new ArrayList<>(songs.values()).parallelStream()
+                .map(song -> SongProfile.of(song, globalFirst(leads.get(song.id())))).toList());
         built.sort(ALPHABETICAL);
         SongCatalog catalog = new SongCatalog(built);
         log.debug("Song catalogue of {} songs built in {} ms", built.size(), (System.nanoTime() - start) / 1_000_000);
@@ -234,7 +233,36 @@ public final class SongCatalog {
      * single such word there is likely a name ("Celentano"), a common one ("life") is not.
      */
     boolean rareInOpenings(String word) {
-        return leadFrequency.getOrDefault(word, 0) <= Math.max(3, profiles.size() / 100);
+        return leadFrequency().getOrDefault(word, 0) <= Math.max(3, profiles.size() / 100);
+    }
+
+    /**
+     * Folds every opening and counts its words now, so no question waits for it; the owner calls this on a
+     * background thread after a build (a question asking meanwhile waits for that count, it does not start another).
+     */
+    public void prepareOpenings() {
+        leadFrequency();
+    }
+
+    private Map<String, Integer> leadFrequency() {
+        Map<String, Integer> counts = leadFrequency;
+        return counts != null ? counts : countLeadWords();
+    }
+
+    private synchronized Map<String, Integer> countLeadWords() {
+        Map<String, Integer> counts = leadFrequency;
+        if (counts == null) {
+            counts = new HashMap<>();
+            for (SongProfile p : profiles) {
+                Set<String> leadWords = new java.util.HashSet<>();
+                p.leadTokens().values().forEach(leadWords::addAll);
+                for (String w : leadWords) {
+                    counts.merge(w, 1, Integer::sum);
+                }
+            }
+            leadFrequency = counts;
+        }
+        return counts;
     }
 
     /** How many songs {@code reader} may see carry {@code p}'s title. */

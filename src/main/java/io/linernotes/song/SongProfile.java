@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * see, so a server's essay never changes how another server's questions resolve.
  */
 record SongProfile(Song song, Set<Scope> scopes, List<Variant> titles, List<List<String>> primaryNames,
-                   List<List<String>> featuredNames, Map<Scope, String> leads, Map<Scope, List<String>> leadTokens,
+                   List<List<String>> featuredNames, Map<Scope, String> leads, LeadWords leadWords,
                    String foldedTitle, String foldedArtist) {
 
     /** Splits a credit line into names; what follows a "featuring" marker is a featured credit. */
@@ -73,6 +73,41 @@ record SongProfile(Song song, Set<Scope> scopes, List<Variant> titles, List<List
         return false;
     }
 
+    /**
+     * The folded words of a song's openings, folded on first use. Only the songs a question brings up as
+     * candidates need them, and folding every opening was most of the catalogue's build, which runs at every
+     * start (10,000 openings of ~100 words at 10,000 essays). Equal when the openings are equal, as the words are.
+     */
+    static final class LeadWords {
+        private final Map<Scope, String> leads;
+        private volatile Map<Scope, List<String>> words;
+
+        LeadWords(Map<Scope, String> leads) {
+            this.leads = Map.copyOf(leads);
+        }
+
+        Map<Scope, List<String>> get() {
+            Map<Scope, List<String>> w = words;
+            if (w == null) { // two threads may both fold: they build equal maps, and either is kept
+                Map<Scope, List<String>> out = new LinkedHashMap<>();
+                leads.forEach((scope, lead) -> out.put(scope, shared(TextNormalizer.tokens(lead))));
+                w = Map.copyOf(out);
+                words = w;
+            }
+            return w;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof LeadWords other && leads.equals(other.leads);
+        }
+
+        @Override
+        public int hashCode() {
+            return leads.hashCode();
+        }
+    }
+
     static double weight(String token) {
         return TextNormalizer.isFunctionWord(token) ? 0.35 : 1.0;
     }
@@ -100,12 +135,10 @@ record SongProfile(Song song, Set<Scope> scopes, List<Variant> titles, List<List
         for (String form : LeadReader.titleForms(song.title())) {
             addVariant(titles, seen, form, null);
         }
-        Map<Scope, List<String>> leadTokens = new LinkedHashMap<>();
         for (Map.Entry<Scope, String> lead : leads.entrySet()) {
             for (String alias : LeadReader.aliasTitles(lead.getValue())) {
                 addVariant(titles, seen, alias, lead.getKey());
             }
-            leadTokens.put(lead.getKey(), shared(TextNormalizer.tokens(lead.getValue())));
         }
         List<List<String>> primary = new ArrayList<>();
         List<List<String>> featured = new ArrayList<>();
@@ -121,7 +154,7 @@ record SongProfile(Song song, Set<Scope> scopes, List<Variant> titles, List<List
             addNames(featured, f);
         }
         return new SongProfile(song, Set.copyOf(leads.keySet()), List.copyOf(titles), List.copyOf(primary),
-                List.copyOf(featured), Map.copyOf(leads), Map.copyOf(leadTokens), TextNormalizer.fold(song.title()),
+                List.copyOf(featured), Map.copyOf(leads), new LeadWords(leads), TextNormalizer.fold(song.title()),
                 TextNormalizer.fold(song.artist()));
     }
 
@@ -134,10 +167,15 @@ record SongProfile(Song song, Set<Scope> scopes, List<Variant> titles, List<List
         return false;
     }
 
+    /** The folded words of each scope's opening. */
+    Map<Scope, List<String>> leadTokens() {
+        return leadWords.get();
+    }
+
     /** The folded openings of this song's essays that {@code reader} may see. */
     List<List<String>> leadsFor(Scope reader) {
         List<List<String>> out = new ArrayList<>(1);
-        leadTokens.forEach((scope, tokens) -> {
+        leadTokens().forEach((scope, tokens) -> {
             if (reader.canSee(scope)) {
                 out.add(tokens);
             }

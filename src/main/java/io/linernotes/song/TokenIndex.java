@@ -45,11 +45,11 @@ final class TokenIndex {
         long[] pairs = new long[vocabulary.length * 16];
         int n = 0;
         for (int word = 0; word < vocabulary.length; word++) {
-            for (String k : keysOf(vocabulary[word])) {
+            for (long h : keyHashes(vocabulary[word])) {
                 if (n == pairs.length) {
                     pairs = Arrays.copyOf(pairs, pairs.length * 2);
                 }
-                pairs[n++] = (hash(k) << WORD_BITS) | word;
+                pairs[n++] = (h << WORD_BITS) | word;
             }
         }
         nearKeys = Arrays.copyOf(pairs, n);
@@ -73,8 +73,7 @@ final class TokenIndex {
         if (twin != null && postings.containsKey(Fuzzy.canon(twin))) {
             out.add(Fuzzy.canon(twin));
         }
-        for (String k : keysOf(c)) {
-            long h = hash(k);
+        for (long h : keyHashes(c)) {
             int i = Arrays.binarySearch(nearKeys, h << WORD_BITS);
             for (i = i < 0 ? -i - 1 : i; i < nearKeys.length && nearKeys[i] >>> WORD_BITS == h; i++) {
                 String w = vocabulary[(int) (nearKeys[i] & WORD_MASK)];
@@ -87,11 +86,32 @@ final class TokenIndex {
     }
 
     /** A well-mixed hash of {@code key} in the {@code 64 - WORD_BITS} bits a table entry has room for. */
-    private static long hash(String key) {
+    static long hash(String key) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < key.length(); i++) {
             h = (h ^ key.charAt(i)) * 0x100000001b3L;
         }
+        return mixed(h);
+    }
+
+    /**
+     * {@link #hash} of {@code kind + ":" + s} without the character at {@code skip} (none when negative), computed
+     * without building that string: the table is built at every start from ~45 keys per title word.
+     */
+    private static long hash(char kind, String s, int skip) {
+        long h = 0xcbf29ce484222325L;
+        h = (h ^ kind) * 0x100000001b3L;
+        h = (h ^ ':') * 0x100000001b3L;
+        for (int i = 0; i < s.length(); i++) {
+            if (i != skip) {
+                h = (h ^ s.charAt(i)) * 0x100000001b3L;
+            }
+        }
+        return mixed(h);
+    }
+
+    private static long mixed(long fnv) {
+        long h = fnv;
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;
@@ -107,6 +127,27 @@ final class TokenIndex {
         }
         for (; i < vocabulary.length && out.size() < max && vocabulary[i].startsWith(prefix); i++) {
             out.add(vocabulary[i]);
+        }
+        return out;
+    }
+
+    /** The {@link #hash}es of {@link #keysOf}{@code (token)}, in the same order. */
+    static long[] keyHashes(String token) {
+        String ph = TextNormalizer.phonetic(token);
+        int n = 1 + (token.length() >= 4 ? token.length() + 1 : 0) + (ph.length() >= 4 ? ph.length() : 0);
+        long[] out = new long[n];
+        int k = 0;
+        out[k++] = hash('p', ph, -1);
+        if (token.length() >= 4) {
+            out[k++] = hash('d', token, -1);
+            for (int i = 0; i < token.length(); i++) {
+                out[k++] = hash('d', token, i);
+            }
+        }
+        if (ph.length() >= 4) {
+            for (int i = 0; i < ph.length(); i++) {
+                out[k++] = hash('p', ph, i);
+            }
         }
         return out;
     }

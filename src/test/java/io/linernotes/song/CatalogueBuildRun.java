@@ -1,0 +1,89 @@
+package io.linernotes.song;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linernotes.core.Scope;
+import io.linernotes.core.Song;
+import io.linernotes.text.TextNormalizer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Not a test: prints how long building the song catalogue takes from the openings of a JSON Lines corpus (the
+ * bench's or the import format), section by section, with the load average. Arguments: the corpus file and
+ * how many records to read (default all), and how many builds to time (default 3).
+ */
+final class CatalogueBuildRun {
+
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+    private CatalogueBuildRun() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path file = Path.of(args[0]);
+        int limit = args.length > 1 ? Integer.parseInt(args[1]) : Integer.MAX_VALUE;
+        int builds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        List<SongCatalog.Entry> entries = read(file, limit);
+        System.out.printf("%d openings read from %s (load %s)%n", entries.size(), file, load());
+        for (int b = 1; b <= builds; b++) {
+            long t0 = System.nanoTime();
+            long words = 0;
+            for (SongCatalog.Entry e : entries) {
+                words += TextNormalizer.tokens(e.lead()).size();
+            }
+            long t1 = System.nanoTime();
+            long aliases = 0;
+            for (SongCatalog.Entry e : entries) {
+                aliases += LeadReader.aliasTitles(e.lead()).size();
+            }
+            long t2 = System.nanoTime();
+            long c2 = CPU.getCurrentThreadCpuTime();
+            SongCatalog catalog = SongCatalog.of(entries);
+            long t3 = System.nanoTime();
+            long c3 = CPU.getCurrentThreadCpuTime();
+            new SongResolver(catalog).findInQuestion("what does " + entries.get(0).song().title() + " mean", Scope.GLOBAL);
+            long t4 = System.nanoTime();
+            System.out.printf("build %d: catalogue of %d songs in %d ms (%d ms CPU), first question %d ms"
+                            + " (alone: folding the openings %d ms, %d words; reading their titles %d ms, %d titles)"
+                            + " (load %s)%n", b, catalog.size(), ms(t3 - t2), ms(c3 - c2), ms(t4 - t3), ms(t1 - t0), words,
+                    ms(t2 - t1), aliases, load());
+        }
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    private static String load() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    }
+
+    private static List<SongCatalog.Entry> read(Path file, int limit) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<SongCatalog.Entry> out = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file)) {
+            String line;
+            while ((line = in.readLine()) != null && out.size() < limit) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode n = json.readTree(line);
+                List<String> featured = new ArrayList<>();
+                n.path("features").forEach(f -> featured.add(f.asText()));
+                String text = n.path("text").asText("");
+                Song song = new Song(out.size() + 1, n.path("title").asText(), n.path("artist").asText(""), featured,
+                        null, null);
+                out.add(new SongCatalog.Entry(song, Set.of(Scope.GLOBAL), text.substring(0, Math.min(600, text.length()))));
+            }
+        }
+        return out;
+    }
+}
