@@ -49,7 +49,7 @@ public final class AnswerService {
             AnswerModel model, RetrievalConfig settings) {
         this.songs = songs;
         this.retriever = retriever;
-        this.inference = new SongInference(songs, retriever);
+        this.inference = new SongInference(songs, retriever, settings.inference());
         this.prompts = prompts;
         this.templates = templates;
         this.model = model;

@@ -1,13 +1,12 @@
 package io.linernotes.answer;
 
+import io.linernotes.config.InferenceConfig;
 import io.linernotes.core.Scope;
 import io.linernotes.core.Song;
 import io.linernotes.retrieval.RetrievedPassage;
 import io.linernotes.retrieval.Retriever;
 import io.linernotes.song.SongResolution;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,23 +21,17 @@ import java.util.Set;
  */
 final class SongInference {
 
-    /** Share of the question's rarity-weighted content a song's essays must contain before it is taken as meant. */
-    static final double MIN_COVERAGE = 0.55;
-    /** The share needed when BM25 and the vectors both rank the same passage first, or the question names the artist. */
-    static final double MIN_COVERAGE_WHEN_AGREED = 0.35;
-    /** How far ahead of the runner-up the best song must be, unless retrieval also ranked it first. */
-    static final double MIN_MARGIN = 0.05;
     /** Most content words a run may hold and still be taken for the name of a song we lack. */
     static final int MAX_TITLE_WORDS = 6;
-    /** Passages whose songs are considered. */
-    static final int CANDIDATE_PASSAGES = 10;
 
     private final SongLookup songs;
     private final Retriever retriever;
+    private final InferenceConfig settings;
 
-    SongInference(SongLookup songs, Retriever retriever) {
+    SongInference(SongLookup songs, Retriever retriever, InferenceConfig settings) {
         this.songs = songs;
         this.retriever = retriever;
+        this.settings = settings;
     }
 
     SongResolution resolve(String question, String hint, List<AnswerRequest.Turn> history, Scope scope) {
@@ -131,9 +124,12 @@ final class SongInference {
     /**
      * The song a question describes without naming it ("what is the Ichabod Crane line about?", "which anthem was
      * written in Reggio Emilia in 1797?"). The songs of the best passages are candidates; each is scored by how
-     * much of the question's content its essays contain, every word weighted by its rarity in the index, so that
-     * "Reggio Emilia" counts for far more than "written". Similarity alone never decides: the best candidate must
-     * contain most of that weight, and clearly more than the runner-up unless retrieval also ranked it first.
+     * much of the question's content its best retrieved passage holds (with the song's names, year and album), every word
+     * weighted by its rarity in the index, so that "Reggio Emilia" counts for far more than "written".
+     * One passage, not the whole essay: a long essay holds some of almost any question's words somewhere, so
+     * whole-essay coverage favours long essays over the short one whose single passage answers the question.
+     * Similarity alone never decides: the best candidate must hold most of that weight, and clearly more than
+     * the runner-up unless retrieval also ranked it first.
      */
     private Optional<Song> byPassages(String question, Scope scope) {
         List<String> words = Questions.contentWords(question);
@@ -142,7 +138,7 @@ final class SongInference {
         }
         // "Which 2016 <artist> single …": an artist the catalogue knows narrows the search to that artist's songs
         Set<Long> artistSongs = songs.songsOfArtistsNamedIn(question, scope);
-        List<RetrievedPassage> hits = retriever.retrieve(question, artistSongs, scope, CANDIDATE_PASSAGES);
+        List<RetrievedPassage> hits = retriever.retrieve(question, artistSongs, scope, settings.candidatePassages());
         if (hits.isEmpty()) {
             return Optional.empty();
         }
@@ -154,29 +150,23 @@ final class SongInference {
         if (total <= 0) {
             return Optional.empty();
         }
-        Map<Long, StringBuilder> texts = new LinkedHashMap<>();
-        Map<Long, Set<Long>> essaysSeen = new HashMap<>();
+        Map<Long, Double> coverage = new LinkedHashMap<>();
         for (RetrievedPassage hit : hits) {
-            long songId = hit.passage().songId();
-            StringBuilder text = texts.computeIfAbsent(songId, id -> new StringBuilder(
-                    hit.essay().song().title() + " " + hit.essay().song().artist() + " "
-                            + String.join(" ", hit.essay().song().featured())));
-            if (essaysSeen.computeIfAbsent(songId, id -> new HashSet<>()).add(hit.essay().id())) {
-                text.append(' ').append(hit.essay().body());
+            Song song = hit.essay().song();
+            String text = Questions.fold(songFacts(song) + " " + hit.passage().text());
+            double covered = 0;
+            for (String w : words) {
+                if (containsWord(text, w)) {
+                    covered += rarity.getOrDefault(w, 0.0);
+                }
             }
+            coverage.merge(hit.passage().songId(), covered / total, Math::max);
         }
         long best = -1;
         double bestScore = 0;
         double secondScore = 0;
-        for (Map.Entry<Long, StringBuilder> candidate : texts.entrySet()) {
-            String folded = Questions.fold(candidate.getValue().toString());
-            double covered = 0;
-            for (String w : words) {
-                if (containsWord(folded, w)) {
-                    covered += rarity.getOrDefault(w, 0.0);
-                }
-            }
-            double score = covered / total;
+        for (Map.Entry<Long, Double> candidate : coverage.entrySet()) {
+            double score = candidate.getValue();
             if (score > bestScore) {
                 secondScore = bestScore;
                 bestScore = score;
@@ -187,14 +177,24 @@ final class SongInference {
         }
         RetrievedPassage top = hits.get(0);
         boolean rankedFirst = best == top.passage().songId();
-        boolean clear = bestScore - secondScore >= MIN_MARGIN || rankedFirst;
+        boolean clear = bestScore - secondScore >= settings.minMargin() || rankedFirst;
         // Both rankings agreeing on one passage is evidence of its own when the question paraphrases the essay.
         boolean bothRankingsAgree = rankedFirst && top.lexicalRank() == 1 && top.vectorRank() == 1;
-        double needed = bothRankingsAgree || !artistSongs.isEmpty() ? MIN_COVERAGE_WHEN_AGREED : MIN_COVERAGE;
+        double needed = bothRankingsAgree || !artistSongs.isEmpty()
+                ? settings.minCoverageWhenAgreed() : settings.minCoverage();
         if (best < 0 || bestScore < needed || !clear) {
             return Optional.empty();
         }
         return songs.byId(best);
+    }
+
+    /**
+     * What the catalogue records of a song, which any of its passages speaks for: its names, year and album
+     * ("which 2015 single by …" is answered by the record, the detail asked by one passage).
+     */
+    private static String songFacts(Song song) {
+        return song.title() + " " + song.artist() + " " + String.join(" ", song.featured())
+                + (song.year() == null ? "" : " " + song.year()) + (song.album() == null ? "" : " " + song.album());
     }
 
     /** Whole-word or word-prefix match (so "slacktivists" covers "slacktivist"), ignoring case. */

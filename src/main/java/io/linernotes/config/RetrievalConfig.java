@@ -5,10 +5,11 @@ package io.linernotes.config;
  * each ranking (BM25, vectors) contributes before fusion; {@code chunkMaxChars}: the size cap of a passage;
  * {@code rrfK}: the constant of reciprocal-rank fusion; {@code vectors}: whether semantic search is on
  * (off runs BM25 alone and loads no embedding model); {@code ranking}: how a chosen song's passages are
- * ordered for the question.
+ * ordered for the question; {@code inference}: how a song is inferred from passages when a question describes
+ * it without naming it.
  */
 public record RetrievalConfig(int passages, int candidates, int chunkMaxChars, int rrfK, Boolean vectors,
-        RankingConfig ranking, Integer chunkMinChars) {
+        RankingConfig ranking, Integer chunkMinChars, InferenceConfig inference) {
 
     /** Default of {@code chunkMinChars}: short paragraphs are packed until a passage holds about this much. */
     public static final int DEFAULT_CHUNK_MIN_CHARS = 900;
@@ -18,9 +19,17 @@ public record RetrievalConfig(int passages, int candidates, int chunkMaxChars, i
         this(passages, candidates, chunkMaxChars, rrfK, vectors, ranking, null);
     }
 
+    public RetrievalConfig(int passages, int candidates, int chunkMaxChars, int rrfK, Boolean vectors,
+            RankingConfig ranking, Integer chunkMinChars) {
+        this(passages, candidates, chunkMaxChars, rrfK, vectors, ranking, chunkMinChars, null);
+    }
+
     public RetrievalConfig {
         if (ranking == null) {
             ranking = RankingConfig.defaults();
+        }
+        if (inference == null) {
+            inference = InferenceConfig.defaults();
         }
         if (passages == 0) {
             passages = 5;
