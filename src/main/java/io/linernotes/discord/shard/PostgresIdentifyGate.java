@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
  * bucket, taken on a connection of its own before the IDENTIFY and released {@link #SPACING} after it.
  * Another process asking for the same bucket waits in the database until then.
  *
- * <p>A session lock dies with its connection: if a process is killed while it holds a bucket, the bucket opens
- * at once, possibly sooner than 5 s after that process's IDENTIFY. Discord answers such an early IDENTIFY with
- * an invalid session and JDA identifies again later; nothing else depends on the spacing.
+ * <p>A session lock dies with its connection, so a process killed while it holds a bucket would open it at once.
+ * Each IDENTIFY is therefore also recorded, before it is sent, in {@code identify_buckets} by the database's own
+ * clock (one clock for every machine), and the next holder first waits until the spacing has passed since that
+ * record.
  */
 public final class PostgresIdentifyGate implements IdentifyGate {
     private static final Logger log = LoggerFactory.getLogger(PostgresIdentifyGate.class);
@@ -26,6 +27,8 @@ public final class PostgresIdentifyGate implements IdentifyGate {
     /** How long one wait in the database lasts before the gate checks whether the process is stopping. */
     private static final String WAIT_SLICE = "1s";
     private static final String LOCK_NOT_AVAILABLE = "55P03";
+    /** The database's clock in milliseconds: the same for every process, whatever their machines' clocks say. */
+    private static final String NOW_MS = "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
 
     private final DataSource store;
     private final Duration spacing;
@@ -46,6 +49,8 @@ public final class PostgresIdentifyGate implements IdentifyGate {
         try {
             lock(connection, bucket);
             try {
+                waitOutLastIdentify(connection, bucket);
+                record(connection, bucket);
                 Holding.runAndHold(identify, spacing);
             } finally {
                 unlock(connection, bucket);
@@ -87,6 +92,37 @@ public final class PostgresIdentifyGate implements IdentifyGate {
                 }
                 log.debug("IDENTIFY bucket {} is held by another session; still waiting", bucket);
             }
+        }
+    }
+
+    /** Sleeps until {@code spacing} has passed since the bucket's last recorded IDENTIFY, by the database's clock. */
+    private void waitOutLastIdentify(Connection connection, int bucket) throws InterruptedException {
+        try (PreparedStatement last = connection.prepareStatement("SELECT identified_ms, " + NOW_MS
+                + " FROM identify_buckets WHERE bucket = ?")) {
+            last.setInt(1, bucket);
+            try (ResultSet r = last.executeQuery()) {
+                if (r.next()) {
+                    long left = r.getLong(1) + spacing.toMillis() - r.getLong(2);
+                    if (left > 0) {
+                        log.info("IDENTIFY bucket {} was used {} ms ago by a process that let go early; waiting {} ms",
+                                bucket, spacing.toMillis() - left, left);
+                        Thread.sleep(left);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new GateUnavailableException("could not read IDENTIFY bucket " + bucket, e);
+        }
+    }
+
+    /** Records this IDENTIFY before it is sent, so that a kill right after it still leaves the bucket closed. */
+    private static void record(Connection connection, int bucket) {
+        try (PreparedStatement mark = connection.prepareStatement("INSERT INTO identify_buckets (bucket, identified_ms)"
+                + " VALUES (?, " + NOW_MS + ") ON CONFLICT (bucket) DO UPDATE SET identified_ms = EXCLUDED.identified_ms")) {
+            mark.setInt(1, bucket);
+            mark.executeUpdate();
+        } catch (SQLException e) {
+            throw new GateUnavailableException("could not record IDENTIFY bucket " + bucket, e);
         }
     }
 

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.linernotes.config.StoreConfig;
+import io.linernotes.store.Database;
 import io.linernotes.store.TestPostgres;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +25,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The IDENTIFY gates on their own: the in-process one, and the PostgreSQL one against a real server, where two
@@ -32,12 +36,17 @@ import org.junit.jupiter.api.Test;
 @DisplayName("IDENTIFY gates space the IDENTIFYs of one bucket and leave other buckets alone")
 class IdentifyGateTest {
     private static final Duration SPACING = Duration.ofMillis(800);
-    static EmbeddedPostgres postgres;
+    /** A database of the real server, migrated like a bot's store (the gate records IDENTIFYs in a table of it). */
+    static DataSource store;
     private final ExecutorService pool = Executors.newCachedThreadPool();
 
     @BeforeAll
-    static void startPostgres() {
-        postgres = TestPostgres.server();
+    static void startPostgres(@TempDir Path dataDir) {
+        String url = TestPostgres.freshDatabase();
+        Database.open(StoreConfig.defaults().withUrl(url), dataDir, name -> null).close();
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setURL(url);
+        store = source;
     }
 
     @org.junit.jupiter.api.AfterEach
@@ -55,16 +64,16 @@ class IdentifyGateTest {
     @Test
     @DisplayName("across two processes sharing PostgreSQL: IDENTIFYs of one bucket start at least the spacing apart")
     void postgresGateSpacesOneBucketAcrossProcesses() throws Exception {
-        PostgresIdentifyGate a = new PostgresIdentifyGate(postgres.getPostgresDatabase(), SPACING);
-        PostgresIdentifyGate b = new PostgresIdentifyGate(postgres.getPostgresDatabase(), SPACING);
+        PostgresIdentifyGate a = new PostgresIdentifyGate(store, SPACING);
+        PostgresIdentifyGate b = new PostgresIdentifyGate(store, SPACING);
         assertSpaced(List.of(a, b, a, b), 3);
     }
 
     @Test
     @DisplayName("different buckets do not wait for each other")
     void bucketsAreIndependent() throws Exception {
-        PostgresIdentifyGate a = new PostgresIdentifyGate(postgres.getPostgresDatabase(), Duration.ofSeconds(30));
-        PostgresIdentifyGate b = new PostgresIdentifyGate(postgres.getPostgresDatabase(), Duration.ofSeconds(30));
+        PostgresIdentifyGate a = new PostgresIdentifyGate(store, Duration.ofSeconds(30));
+        PostgresIdentifyGate b = new PostgresIdentifyGate(store, Duration.ofSeconds(30));
         CountDownLatch bothIn = new CountDownLatch(2);
         Future<?> first = pool.submit(() -> passQuietly(a, 10, bothIn::countDown));
         Future<?> second = pool.submit(() -> passQuietly(b, 11, bothIn::countDown));
@@ -76,7 +85,7 @@ class IdentifyGateTest {
     @Test
     @DisplayName("a holder whose connection dies (a killed process) frees its bucket")
     void deadHolderFreesTheBucket() throws Exception {
-        DataSource db = postgres.getPostgresDatabase();
+        DataSource db = store;
         try (Connection holder = db.getConnection();
                 PreparedStatement lock = holder.prepareStatement("SELECT pg_advisory_lock(?, ?)")) {
             lock.setInt(1, PostgresIdentifyGate.LOCK_SPACE);
@@ -95,7 +104,7 @@ class IdentifyGateTest {
     @Test
     @DisplayName("a process that stops while waiting gives up without identifying, and its bucket lock is never taken")
     void interruptWhileWaitingGivesUp() throws Exception {
-        DataSource db = postgres.getPostgresDatabase();
+        DataSource db = store;
         PostgresIdentifyGate holder = new PostgresIdentifyGate(db, Duration.ofSeconds(30));
         CountDownLatch held = new CountDownLatch(1);
         Future<?> holding = pool.submit(() -> passQuietly(holder, 30, held::countDown));
@@ -121,6 +130,37 @@ class IdentifyGateTest {
         // The cancelled waiter must not run its IDENTIFY later, and after the holder stops the bucket is free.
         assertTrue(awaitFree(db, 30), "the bucket is free once the holder stopped");
         assertEquals(List.of(), ran, "the cancelled waiter never identified");
+    }
+
+    @Test
+    @DisplayName("a process killed right after its IDENTIFY (its lock gone with it) still keeps the bucket closed for the spacing")
+    void killedIdentifierKeepsTheSpacing() throws Exception {
+        Duration spacing = Duration.ofSeconds(2);
+        List<Long> starts = Collections.synchronizedList(new ArrayList<>());
+        // The killed process: it held the bucket, recorded and sent its IDENTIFY, then died, so its session lock
+        // went at once. The test stands for it with a gate whose IDENTIFY closes every connection of the gate's
+        // session by ending the backend, as a kill -9 of the JVM would.
+        PostgresIdentifyGate killed = new PostgresIdentifyGate(store, spacing);
+        CountDownLatch died = new CountDownLatch(1);
+        Future<?> dying = pool.submit(() -> passQuietly(killed, 40, () -> {
+            starts.add(System.nanoTime());
+            try (Connection admin = store.getConnection(); java.sql.Statement end = admin.createStatement()) {
+                end.execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'"
+                        + " AND granted AND classid = " + PostgresIdentifyGate.LOCK_SPACE + " AND objid = 40");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            died.countDown();
+        }));
+        assertTrue(died.await(10, TimeUnit.SECONDS), "the holder identified and was killed");
+        assertTrue(awaitFree(store, 40), "the killed holder's lock is gone");
+        PostgresIdentifyGate next = new PostgresIdentifyGate(store, spacing);
+        next.pass(40, () -> starts.add(System.nanoTime()));
+        dying.cancel(true);
+        assertEquals(2, starts.size());
+        long gap = starts.get(1) - starts.get(0);
+        assertTrue(gap >= spacing.toNanos() - TimeUnit.MILLISECONDS.toNanos(20), "the next IDENTIFY came "
+                + gap / 1_000_000 + " ms after the killed one's, spacing " + spacing.toMillis() + " ms");
     }
 
     private static boolean awaitFree(DataSource db, int bucket) throws Exception {
