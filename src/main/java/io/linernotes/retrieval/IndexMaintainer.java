@@ -241,20 +241,13 @@ public final class IndexMaintainer {
 
     /** Why the index cannot be trusted as it is, or null when it can. */
     private String staleReason(long storeCounter) {
-        OptionalLong indexed = index.indexedChangeCounter();
-        if (indexed.isEmpty()) {
-            // Nothing committed: either nothing was on disk, or what was there could not be read.
-            if (index.found() == LuceneIndex.Found.UNREADABLE) {
-                return "the index was unreadable";
-            }
-            return index.found() == LuceneIndex.Found.MISSING ? "no index yet" : "the index was never committed";
+        String unusable = unusableReason();
+        if (unusable != null) {
+            return unusable;
         }
-        String layout = index.indexedLayout().orElse("unknown");
-        if (!layout.equals(index.layout().signature())) {
-            return "the index was built as " + layout + ", now " + index.layout().signature();
-        }
-        if (indexed.getAsLong() != storeCounter) {
-            return "the store is at change " + storeCounter + ", the index at " + indexed.getAsLong();
+        long indexed = index.indexedChangeCounter().getAsLong();
+        if (indexed != storeCounter) {
+            return "the store is at change " + storeCounter + ", the index at " + indexed;
         }
         return null;
     }
