@@ -93,7 +93,7 @@ final class Fuzzy {
     /**
      * Similarity of two titles with their spaces removed. Running words together or splitting them keeps the
      * letters, so one edit is forgiven (a typo beside the split), whatever the title's length: a word changed
-     * ("Speed of the Feel of …" for "… Sound of …", "Said" for "Save") is another title, and typos inside
+     * ("Light of the Weight of …" for "… Night of …", "Said" for "Save") is another title, and typos inside
      * words are the word-by-word comparison's to judge.
      */
     static double stringSim(String a, String b) {

@@ -41,7 +41,7 @@ final class MatchJudge {
     private static final double QUOTED_BONUS = 0.1;
     /**
      * A one-word title credited to another artist is this song only when typed as stored (or in a canonical
-     * spelling, which {@link Fuzzy#tokenSim} rates 0.95): "Ghost" by someone is not our "Ghosts".
+     * spelling, which {@link Fuzzy#tokenSim} rates 0.95): "Lantern" by someone is not our "Lanterns".
      */
     private static final double EXACT = 0.95;
 
@@ -147,7 +147,7 @@ final class MatchJudge {
 
     /**
      * Words between the title and the artist after it that are not the question's frame: the user's title goes
-     * on past the stored one ("Rain On Me by …" is not "Rain", "Pasadena I Do <artist>" is not "Pasadena"). Before
+     * on past the stored one ("Ember On Me by …" is not "Ember", "Harbour I Do <artist>" is not "Harbour"). Before
      * a "by" only question words may stand there; before a name typed without one, only joining words.
      */
     private static boolean gapBefore(QueryText q, TitleMatch tm, Claim claim, Scope reader) {

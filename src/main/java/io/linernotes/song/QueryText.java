@@ -23,7 +23,7 @@ final class QueryText {
     static final Set<String> FEATURING = StopWords.FEATURING;
     static final Set<String> JOINING = StopWords.JOINING;
 
-    /** Letters joined by dots, the last dot included ("O.G.", "t.l.c."). */
+    /** Letters joined by dots, the last dot included ("P.J.K.", "d.m.x."). */
     private static final Pattern DOTTED = Pattern.compile("\\p{L}(?:\\.\\p{L})+\\.");
 
     private final List<Word> words;
@@ -103,7 +103,7 @@ final class QueryText {
                 if (c == '"' || c == '\'') {
                     closes = true;
                 } else if (c == '.' && acronym) {
-                    // the last dot of "O.G." belongs to the word; it ends no sentence
+                    // the last dot of "P.J.K." belongs to the word; it ends no sentence
                 } else if (".,?!;:)-]".indexOf(c) >= 0) {
                     breakAfter = true;
                 }

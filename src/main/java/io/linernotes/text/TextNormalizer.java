@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class TextNormalizer {
 
-    /** Single letters joined by dots ("O.G.", "R.E.M.") are one word typed without the dots too. */
+    /** Single letters joined by dots ("P.J.K.", "D.M.X.") are one word typed without the dots too. */
     private static final Pattern DOTTED_ACRONYM = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{L}(?:\\.\\p{L}(?![\\p{L}\\p{N}]))+\\.?");
     private static final Pattern WITHOUT = Pattern.compile("(?<![\\p{L}\\p{N}])w/o(?![\\p{L}\\p{N}])");
     private static final Pattern WITH = Pattern.compile("(?<![\\p{L}\\p{N}])w/(?=\\s|\\p{L})");
