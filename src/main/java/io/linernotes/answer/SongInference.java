@@ -122,10 +122,10 @@ final class SongInference {
     }
 
     /**
-     * The song a question describes without naming it ("what is the Ichabod Crane line about?", "which anthem was
-     * written in Reggio Emilia in 1797?"). The songs of the best passages are candidates; each is scored by how
+     * The song a question describes without naming it ("what is the lighthouse-keeper line about?", "which march was
+     * written in Port Aldane in 1874?"). The songs of the best passages are candidates; each is scored by how
      * much of the question's content its best retrieved passage holds (with the song's names, year and album), every word
-     * weighted by its rarity in the index, so that "Reggio Emilia" counts for far more than "written".
+     * weighted by its rarity in the index, so that "Port Aldane" counts for far more than "written".
      * One passage, not the whole essay: a long essay holds some of almost any question's words somewhere, so
      * whole-essay coverage favours long essays over the short one whose single passage answers the question.
      * Similarity alone never decides: the best candidate must hold most of that weight, and clearly more than

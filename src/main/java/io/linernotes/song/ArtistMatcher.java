@@ -149,7 +149,7 @@ final class ArtistMatcher {
 
     /**
      * Where {@code needle} occurs in {@code hay} as a run of whole words (joined, within a typo budget), or
-     * -1. Joining lets "depaul" match "de paul".
+     * -1. Joining lets "vanhorn" match "van horn".
      */
     static int within(List<String> needle, List<String> hay) {
         int len = Fuzzy.joinedKey(needle, 0, needle.size()).length();

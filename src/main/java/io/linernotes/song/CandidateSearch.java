@@ -29,7 +29,7 @@ final class CandidateSearch {
         TokenIndex titles = catalog.titleIndex();
         List<String> probes = new ArrayList<>(query);
         for (int i = 0; i + 1 < query.size(); i++) {
-            // a title word typed in two pieces ("accar ezzame") meets the word; two words run together meet
+            // a title word typed in two pieces ("bella mara") meets the word; two words run together meet
             // the joined pair the catalogue indexes
             probes.add(Fuzzy.joinedPlain(query, i, i + 2));
         }

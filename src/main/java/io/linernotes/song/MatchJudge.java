@@ -25,7 +25,7 @@ import java.util.List;
  * and is accepted only through one of these gates (thresholds from {@link SongConfig}): a near-exact title
  * stands alone; a looser or partial title needs the named artist to agree; with another artist named (known to
  * the catalogue or not), a near-exact specific title is answered with a correction. A typed word that replaces a title word
- * ("Come on Poland" for "Come on Over") makes it another title, whatever the artist.
+ * ("Walk on Lisbon" for "Walk on Home") makes it another title, whatever the artist.
  */
 final class MatchJudge {
 
@@ -231,7 +231,7 @@ final class MatchJudge {
     }
 
     /**
-     * The part of a run of words that is the artist's name ("dami im" of "mister dami im"), so the words around
+     * The part of a run of words that is the artist's name ("rosa vell" of "mister rosa vell"), so the words around
      * the name stay unexplained.
      */
     private static Claim narrowed(QueryText q, Claim seg, SongProfile p) {

@@ -110,7 +110,7 @@ final class QueryText {
                 e--;
             }
             if (s >= e && (chunk.equals("&") || chunk.equals("+"))) {
-                // "You & I": the ampersand is the title's "and", as folding spells it
+                // "Salt & Iron": the ampersand is the title's "and", as folding spells it
                 out.add(new Word("and", chunk, pendingBreak, inQuote, false));
                 pendingBreak = false;
                 continue;

@@ -193,7 +193,7 @@ record SongProfile(Song song, Set<Scope> scopes, List<Variant> titles, List<List
     }
 
     /**
-     * Title words run together as users type them ("cherrywine", "accarezzame" for "Accar Ezzame"): every pair
+     * Title words run together as users type them ("saltwine", "bellamara" for "Bella Mara"): every pair
      * of adjacent words, and each whole title form of two to four words, joined. Indexed beside the words so a
      * joined or split query finds its candidates; the title matcher then compares joined forms exactly.
      */
