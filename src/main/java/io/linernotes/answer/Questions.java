@@ -2,6 +2,7 @@ package io.linernotes.answer;
 
 import io.linernotes.text.Folding;
 import io.linernotes.text.StopWords;
+import io.linernotes.text.TypedText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,8 +14,8 @@ import java.util.regex.Pattern;
 /** Reading what a user typed: cleaning it, the words that carry its content, quoted lines, its shape. */
 final class Questions {
 
-    /** Longest question passed on; Discord allows 6,000 characters in a slash option, far beyond a question. */
-    static final int MAX_CHARS = 1_000;
+    /** Longest question passed on (longer ones are cut there). */
+    static final int MAX_CHARS = TypedText.QUESTION_MAX_CHARS;
 
     private static final Pattern QUOTED = Pattern.compile("[\"“”‘’']([^\"“”]{8,}?)[\"“”’']");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
@@ -35,18 +36,15 @@ final class Questions {
     private static final Pattern ASKS = Pattern.compile("\\b(which|who|whose|when|where|why|how|what|whats|what's)\\b");
 
     /** "Which song was recorded by …?", "who wrote …": a question that describes a song rather than names it. */
-    private static final Pattern DESCRIBES = Pattern.compile("^(which|who|whose|when|where|why|how|in which|in what)\\b");
+    private static final Pattern DESCRIBES = Pattern.compile(
+            "^(in which|in what|" + String.join("|", new java.util.TreeSet<>(StopWords.DESCRIBING)) + ")\\b");
 
     private Questions() {
     }
 
-    /** Removes invisible and control characters, folds white space, and caps the length. */
+    /** What was typed, cleaned as every door cleans it ({@link TypedText#clean}), and cut to the length cap. */
     static String clean(String text) {
-        if (text == null) {
-            return "";
-        }
-        String s = Folding.withoutInvisible(text);
-        s = s.replaceAll("\\s+", " ").trim();
+        String s = TypedText.clean(text);
         return s.length() > MAX_CHARS ? s.substring(0, MAX_CHARS) : s;
     }
 

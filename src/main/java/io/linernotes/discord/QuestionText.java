@@ -1,7 +1,6 @@
 package io.linernotes.discord;
 
-import io.linernotes.text.Folding;
-import java.util.regex.Pattern;
+import io.linernotes.text.TypedText;
 
 /**
  * What a user typed, made fit to ask: invisible format characters (zero-width spaces and joiners, bidi
@@ -10,12 +9,10 @@ import java.util.regex.Pattern;
  * only emoji or symbols are left, or when it is too long to be a question.
  */
 final class QuestionText {
-    static final int MAX_CHARS = 1_000;
+    static final int MAX_CHARS = TypedText.QUESTION_MAX_CHARS;
     static final String EMPTY = "Ask me a question in words, for example: what is Runaway by Kanye West about?";
     static final String NO_WORDS = "I need words to go on: emoji, symbols and mentions alone don't tell me which "
             + "song you mean. Try: what is Runaway by Kanye West about?";
-    private static final Pattern MENTION = Pattern.compile("<(?:@[!&]?|#)\\d+>|@(?:everyone|here)\\b");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** The cleaned text or the sentence that refuses it. */
     sealed interface Checked permits Ok, Refused {
@@ -31,11 +28,7 @@ final class QuestionText {
     }
 
     static String clean(String raw) {
-        if (raw == null) {
-            return "";
-        }
-        String noMentions = MENTION.matcher(Folding.withoutInvisible(raw)).replaceAll(" ");
-        return SPACES.matcher(noMentions).replaceAll(" ").trim();
+        return TypedText.clean(raw);
     }
 
     /** {@code what} names the field in a refusal ("question", "song name"); {@code max} is its length cap. */

@@ -1,5 +1,6 @@
 package io.linernotes.essay;
 
+import io.linernotes.text.StopWords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,7 @@ final class LeadArtistGuesser {
     private static final Set<String> CONNECTORS = Set.of("and", "&", "the", "of", "'n'", "n'", "x", "de", "la",
             "le", "von", "van", "del", "da", "y", "+");
     private static final Set<String> ARTICLES = Set.of("a", "an", "the");
-    private static final Set<String> FEATURING = Set.of("featuring", "feat.", "ft.");
+    private static final Set<String> FEATURING = StopWords.FEATURING_AS_WRITTEN;
     private static final List<String> NAME_INTROS = List.of("under the name of", "under the name", "known as",
             "called", "named");
 

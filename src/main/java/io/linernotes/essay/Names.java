@@ -1,11 +1,9 @@
 package io.linernotes.essay;
 
 import io.linernotes.text.Folding;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,8 +28,6 @@ final class Names {
     /** "featuring the vocals of Y": the words before the name. */
     private static final Pattern VOCALS_OF = Pattern.compile(
             "^(?:the\\s+)?(?:guest\\s+)?vocals\\s+(?:of|by|from)\\s+", Pattern.CASE_INSENSITIVE);
-    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private Names() {
     }
@@ -102,9 +98,7 @@ final class Names {
      * ("Beyoncé" and "beyonce", "Don't Stop" and "Dont Stop").
      */
     static String fold(String text) {
-        String decomposed = Normalizer.normalize(clean(text), Normalizer.Form.NFKD);
-        String plain = COMBINING_MARKS.matcher(decomposed).replaceAll("").replace("'", "").replace("’", "");
-        return NOT_ALNUM.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+        return Folding.key(clean(text));
     }
 
     /** The key a song is unique on: folded title and folded main artist. */

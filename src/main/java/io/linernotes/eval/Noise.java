@@ -1,6 +1,6 @@
 package io.linernotes.eval;
 
-import java.text.Normalizer;
+import io.linernotes.text.Folding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -106,7 +106,7 @@ final class Noise {
 
     /** Without accents and punctuation (apostrophes, brackets, dots, commas, hyphens); null when nothing changes. */
     static String plain(String name) {
-        String s = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String s = Folding.withoutAccents(name);
         s = s.replaceAll("['’‘`]", "").replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
         return s.equals(name) ? null : s;
     }

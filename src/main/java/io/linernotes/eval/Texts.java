@@ -1,6 +1,6 @@
 package io.linernotes.eval;
 
-import java.text.Normalizer;
+import io.linernotes.text.Folding;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -8,8 +8,6 @@ import java.util.regex.Pattern;
 public final class Texts {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private Texts() {
     }
@@ -34,12 +32,7 @@ public final class Texts {
 
     /** Letters and digits only, accents removed, lower case, words separated by one space: for matching names. */
     public static String key(String text) {
-        if (text == null) {
-            return "";
-        }
-        String plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")
-                .replace("'", "").replace("\u2019", "");
-        return NOT_ALNUM.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        return Folding.key(text);
     }
 
     /** Whether {@code phrase} occurs in {@code text} as whole words (both given as {@link #key} forms). */

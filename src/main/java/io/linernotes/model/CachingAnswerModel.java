@@ -4,20 +4,18 @@ import io.linernotes.config.ModelConfig;
 import io.linernotes.essay.AnswerCache;
 import io.linernotes.prompt.Canary;
 import io.linernotes.retrieval.RetrievedPassage;
+import io.linernotes.text.Folding;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class CachingAnswerModel implements AnswerModel {
 
     private static final Logger log = LoggerFactory.getLogger(CachingAnswerModel.class);
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern APOSTROPHE = Pattern.compile("['’]");
 
     /** Hits, model calls made, and answers stored since start. */
     public record Stats(long hits, long misses, long stored) {
@@ -134,11 +129,7 @@ public final class CachingAnswerModel implements AnswerModel {
         if (question == null) {
             return "";
         }
-        String s = Normalizer.normalize(question, Normalizer.Form.NFKD);
-        s = MARKS.matcher(s).replaceAll("");
-        s = APOSTROPHE.matcher(s).replaceAll("");
-        s = NOT_WORD.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ");
-        return s.strip();
+        return Folding.key(question);
     }
 
     /** The settings that change what a model writes: provider, server, model, sampling and length, and the secondary's. */

@@ -1,9 +1,8 @@
 package io.linernotes.model;
 
 import io.linernotes.core.Song;
-import java.text.Normalizer;
+import io.linernotes.text.Folding;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -18,8 +17,6 @@ public final class LeadSentence {
             "\\b(which|what)(?:'s|\u2019s| is| was)?\\s+(?:the\\s+)?(song|track|single|tune|record)s?\\b"
                     + "|\\bname (?:of )?the (song|track|single)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private LeadSentence() {
     }
@@ -65,7 +62,6 @@ public final class LeadSentence {
     }
 
     private static String fold(String s) {
-        String plain = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
-        return NOT_ALNUM.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        return Folding.key(s);
     }
 }

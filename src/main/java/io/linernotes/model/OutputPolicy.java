@@ -2,6 +2,7 @@ package io.linernotes.model;
 
 import io.linernotes.essay.Essay;
 import io.linernotes.retrieval.RetrievedPassage;
+import io.linernotes.text.Folding;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,10 +14,10 @@ import java.util.regex.Pattern;
 /**
  * What a model's text must satisfy before anyone sees it, partial or whole; a model may obey a poisoned
  * essay, so none of this trusts the model. In order: invisible characters (zero-width, bidi controls, soft
- * hyphens) are removed, so that {@code @\u200Beveryone} or {@code ht\u200Btps://} cannot hide from the
+ * hyphens, fillers; {@link Folding#withoutInvisible}, as for what users type) are removed, so that {@code @\u200Beveryone} or {@code ht\u200Btps://} cannot hide from the
  * next steps; markdown images and links, and bare addresses (also defanged {@code hxxp://}, {@code www.},
  * invites), are kept only when they are exactly one of the answer's sources' own URLs, otherwise reduced to
- * their text or to {@code [link removed]}; pings are defused ({@link Mentions}); the text is cut to the
+ * their text or to {@code [link removed]}; pings are defused ({@link io.linernotes.text.Mentions}); the text is cut to the
  * length limit at a sentence boundary, with an ellipsis. Encoded text (base64 and the like) is left alone:
  * it cannot ping or link because only literal mentions and addresses do.
  */
@@ -24,9 +25,6 @@ public final class OutputPolicy {
 
     static final String LINK_REMOVED = "[link removed]";
 
-    private static final Pattern INVISIBLE = Pattern.compile(
-            "[\\u00AD\\u034F\\u061C\\u115F\\u1160\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069"
-                    + "\\u3164\\uFEFF\\uFFA0]");
     /** {@code ![alt](target)} or {@code [text](target)}, the target possibly in angle brackets, maybe titled. */
     private static final Pattern MARKDOWN_LINK = Pattern.compile(
             "(!?)\\[([^\\]\\n]{0,500})\\]\\(\\s*<?([^)\\s>]*)>?(?:\\s+(?:\"[^\"]*\"|'[^']*'))?\\s*\\)");
@@ -71,7 +69,7 @@ public final class OutputPolicy {
         if (text == null) {
             return null;
         }
-        String out = INVISIBLE.matcher(text).replaceAll("");
+        String out = Folding.withoutInvisible(text);
         out = markdownLinks(out, allowedUrls);
         out = bareLinks(out, allowedUrls);
         out = io.linernotes.text.Mentions.defuse(out);

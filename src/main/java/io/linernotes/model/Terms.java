@@ -1,5 +1,6 @@
 package io.linernotes.model;
 
+import io.linernotes.text.StopWords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,19 +17,8 @@ final class Terms {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?");
 
-    private static final Set<String> STOP = Set.of(
-            "a", "an", "the", "and", "or", "but", "if", "then", "than", "so", "as", "of", "at", "by", "for", "with",
-            "about", "against", "between", "into", "through", "during", "before", "after", "above", "below", "to",
-            "from", "up", "down", "in", "out", "on", "off", "over", "under", "again", "further", "once", "here",
-            "there", "all", "any", "both", "each", "few", "more", "most", "other", "some", "such", "no", "nor",
-            "not", "only", "own", "same", "too", "very", "can", "will", "just", "should", "now", "is", "are",
-            "was", "were", "be", "been", "being", "have", "has", "had", "having", "do", "does", "did", "doing",
-            "i", "me", "my", "we", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they",
-            "them", "their", "this", "that", "these", "those", "am", "what", "which", "who", "whom", "whose",
-            "why", "how", "when", "where", "would", "could", "may", "might", "must", "shall", "also", "really",
-            "actually", "mean", "means", "meaning", "meant", "song", "songs", "track", "lyric", "lyrics", "line",
-            "lines", "say", "says", "said", "tell", "explain", "refer", "refers", "reference", "talk", "talking",
-            "please", "like", "get", "got", "it's", "i'm", "don't", "that's", "what's");
+    /** The words the extractive answerer does not count (see {@link StopWords#SENTENCE_SCORING}). */
+    private static final Set<String> STOP = StopWords.SENTENCE_SCORING;
 
     private Terms() {
     }

@@ -1,10 +1,9 @@
 package io.linernotes.retrieval;
 
-import java.util.List;
+import io.linernotes.text.StopWords;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.StopFilter;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
@@ -27,22 +26,11 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 public final class PassageAnalyzer extends Analyzer {
 
     /**
-     * Words that carry the form of a question, not its subject. Dropped from BM25 questions only (never
-     * from the index or from phrases): in "which part deals with losing a parent?" the words "which" and
-     * "with" match nearly every passage, and in a fusion even weak lexical matches push aside the passage
-     * the vectors found.
+     * Words that carry the form of a question, not its subject ({@link StopWords#SEARCH_QUESTION}). Dropped from
+     * BM25 questions only, never from the index or from phrases.
      */
-    static final CharArraySet QUESTION_WORDS;
-
-    static {
-        CharArraySet words = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, false);
-        words.addAll(List.of(
-                "what", "which", "who", "whom", "whose", "why", "how", "when", "where",
-                "is", "are", "was", "were", "be", "been", "do", "does", "did", "can", "could", "would", "should",
-                "about", "from", "has", "have", "had", "i", "me", "my", "you", "your", "he", "him", "his",
-                "she", "her", "its", "we", "our", "them", "mean", "meaning", "tell", "explain"));
-        QUESTION_WORDS = CharArraySet.unmodifiableSet(words);
-    }
+    static final CharArraySet QUESTION_WORDS = CharArraySet.unmodifiableSet(
+            new CharArraySet(StopWords.SEARCH_QUESTION, false));
 
     private final boolean forQuestions;
 

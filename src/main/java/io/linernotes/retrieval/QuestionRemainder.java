@@ -1,5 +1,7 @@
 package io.linernotes.retrieval;
 
+import io.linernotes.text.Folding;
+import io.linernotes.text.StopWords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -22,12 +24,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 public final class QuestionRemainder {
 
-    /**
-     * Terms that say a question is about a song without saying what about it ("what's the song saying",
-     * "lyrics meaning"); the question analyzer already drops the question words themselves.
-     */
-    static final Set<String> SHAPE_WORDS = Set.of("song", "songs", "track", "tune", "lyric", "lyrics", "say", "saying",
-            "says", "mean", "means", "meant", "meaning", "whats", "about", "it");
+    /** Terms that say a question is about a song without saying what about it ({@link StopWords#SONG_QUESTION_SHAPE}). */
+    static final Set<String> SHAPE_WORDS = StopWords.SONG_QUESTION_SHAPE;
 
     private QuestionRemainder() {
     }
@@ -90,9 +88,9 @@ public final class QuestionRemainder {
         return out;
     }
 
+    /** One typed word as a single folded term: "Valance," and "valance" alike, "rock'n'roll" one word. */
     private static String fold(String word) {
-        String s = java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+        return Folding.key(word).replace(" ", "");
     }
 
     static boolean isName(String term, Set<String> names) {

@@ -1,5 +1,6 @@
 package io.linernotes.song;
 
+import io.linernotes.text.StopWords;
 import io.linernotes.text.TextNormalizer;
 import io.linernotes.core.Scope;
 import java.util.List;
@@ -16,7 +17,7 @@ final class ArtistMatcher {
     /** How a named artist relates to a song. */
     enum Credit { PRIMARY, FEATURED, NONE }
 
-    private static final Set<String> FEATURE_MARKERS = Set.of("featuring", "feat", "ft", "featured", "features");
+    private static final Set<String> FEATURE_MARKERS = StopWords.FEATURING_IN_PROSE;
     /** How far before a name in the lead a "featuring" still makes it a featured credit. */
     private static final int FEATURE_REACH = 6;
 

@@ -10,7 +10,7 @@ import java.util.Set;
 final class Understood {
 
     /** Questions that describe a song rather than name it. */
-    private static final Set<String> DESCRIBING = Set.of("which", "who", "whose", "when", "where", "why", "how");
+    private static final Set<String> DESCRIBING = io.linernotes.text.StopWords.DESCRIBING;
     /** Longest run of words still taken for a title. */
     private static final int MAX_TITLE_WORDS = 10;
 

@@ -3,16 +3,24 @@ package io.linernotes.text;
 import java.util.regex.Pattern;
 
 /**
- * The one place Discord pings are defused, for the model layer (generated text) and the Discord layer (every
- * message) alike: a zero-width space right after the {@code @} of {@code @everyone} / {@code @here} (any case)
- * and right after the {@code <@} or {@code <#} that opens a user, role or channel mention. Text already defused
- * is left as it is, so applying it twice (model, then transport) never doubles a space.
+ * The one place Discord mentions are handled as text. Outgoing text is defused ({@link #defuse}), for the model
+ * layer (generated text) and the Discord layer (every message) alike: a zero-width space right after the
+ * {@code @} of {@code @everyone} / {@code @here} (any case) and right after the {@code <@} or {@code <#} that
+ * opens a user, role or channel mention. Text already defused is left as it is, so applying it twice (model,
+ * then transport) never doubles a space. Incoming text loses its mentions ({@link #remove}): a ping is no word of
+ * a question.
+ *
+ * <p>The two differ on purpose where they differ: defusing costs nothing, so it takes every case of
+ * "@everyone"; removing costs words, so it takes only what Discord turns into a ping (the lower-case
+ * {@code @everyone} / {@code @here} as whole words, and {@code <@id>}, {@code <@!id>}, {@code <@&id>},
+ * {@code <#id>}), and "@Here Comes the Sun" keeps its title.
  */
 public final class Mentions {
 
     static final String ZWSP = "\u200B";
     private static final Pattern MASS = Pattern.compile("@(?!\u200B)(everyone|here)", Pattern.CASE_INSENSITIVE);
     private static final Pattern TAG = Pattern.compile("<([@#])(?!\u200B)");
+    private static final Pattern PING = Pattern.compile("<(?:@[!&]?|#)\\d+>|@(?:everyone|here)\\b");
 
     private Mentions() {
     }
@@ -24,5 +32,13 @@ public final class Mentions {
         }
         String out = MASS.matcher(text).replaceAll("@" + ZWSP + "$1");
         return TAG.matcher(out).replaceAll("<$1" + ZWSP);
+    }
+
+    /** {@code text} with every mention Discord would ping replaced by a space; null becomes the empty string. */
+    public static String remove(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        return PING.matcher(text).replaceAll(" ");
     }
 }

@@ -38,7 +38,7 @@ public final class TextNormalizer {
         }
         String s = unifyPunctuation(text);
         if (!ascii(s)) { // accents, marks and ligatures exist only outside ASCII
-            s = withoutMarks(Normalizer.normalize(s, Normalizer.Form.NFD));
+            s = Folding.withoutMarks(Normalizer.normalize(s, Normalizer.Form.NFD));
             s = replaceLigatures(s);
         }
         s = s.toLowerCase(Locale.ROOT);
@@ -62,21 +62,6 @@ public final class TextNormalizer {
             }
         }
         return true;
-    }
-
-    /** {@code s} without combining marks (the regular expression {@code \p{M}}). */
-    private static String withoutMarks(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            int type = Character.getType(cp);
-            if (type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK
-                    && type != Character.COMBINING_SPACING_MARK) {
-                sb.appendCodePoint(cp);
-            }
-            i += Character.charCount(cp);
-        }
-        return sb.toString();
     }
 
     /** Whether {@code cp} is a letter or a number (the regular expression {@code [\p{L}\p{N}]}). */

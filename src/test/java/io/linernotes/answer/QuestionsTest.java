@@ -38,6 +38,8 @@ class QuestionsTest {
     @CsvSource(delimiter = '|', value = {
         "'what does \u200Bthis\u202E mean'  | 'what does this mean'",
         "'  spaced\t\nout  '              | 'spaced out'",
+        "'@everyone what does <@123> X mean' | 'what does X mean'",
+        "'@every\u200Bone <#42>'            | ''",
     })
     void cleansInvisibleCharactersAndSpace(String raw, String clean) {
         assertEquals(clean, Questions.clean(raw));

@@ -73,7 +73,8 @@ class HostileQuestionTest {
                 Arguments.of("6,000 characters", "why ".repeat(1500), Reply.NO_COMMENTARY),
                 Arguments.of("a 6,000-character song name", "/meaning " + "Paper Lanterns ".repeat(400), Reply.ANSWERED),
                 Arguments.of("only emoji", "🌊🔥💀🎸🎶", Reply.NO_COMMENTARY),
-                Arguments.of("only mentions", "@everyone <@123> <@&456> <#789>", Reply.NO_COMMENTARY),
+                // pings are no words (one cleaner for every door, text.TypedText): nothing is asked, as in Discord
+                Arguments.of("only mentions", "@everyone <@123> <@&456> <#789>", Reply.PROMPT),
                 Arguments.of("right-to-left override", "\u202Esnretnal repap\u202C what does it mean?", Reply.NO_COMMENTARY),
                 Arguments.of("Lucene field syntax", "title:\"x\" AND *", Reply.NO_COMMENTARY),
                 Arguments.of("an escaped quote", "\\\"", Reply.NO_COMMENTARY),

@@ -3,10 +3,15 @@ package io.linernotes.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-@DisplayName("Folding: invisible characters and accents, once for every layer")
+@DisplayName("Folding: invisible characters, accents and the comparison key, once for every layer")
 class FoldingTest {
 
     @Test
@@ -19,8 +24,74 @@ class FoldingTest {
     }
 
     @Test
+    @DisplayName("characters that draw nothing though filed as letters or marks go too (grapheme joiner, Hangul fillers)")
+    void removesFillers() {
+        assertEquals("@everyone https://x", Folding.withoutInvisible("@\u3164every\u034Fone ht\u115Ftp\u1160s:\uFFA0//x"));
+        // Hangul itself stays: only the fillers are invisible
+        assertEquals("한국", Folding.withoutInvisible("한국"));
+    }
+
+    @Test
     @DisplayName("accents and case fold away, curly apostrophes become straight")
     void foldsAccentsAndCase() {
         assertEquals("beyonce's cafe", Folding.accentsAndCase("Beyoncé’s CAFÉ"));
+    }
+
+    @Test
+    @DisplayName("accents come off with case and punctuation kept")
+    void takesAccentsOff() {
+        assertEquals("Ines Almar, Zoe-Cafe!", Folding.withoutAccents("Inés Almar, Zoë-Café!"));
+        assertEquals("", Folding.withoutAccents(null));
+    }
+
+    @Test
+    @DisplayName("the loop that drops combining marks drops exactly what \\p{M} matches, on generated text")
+    void withoutMarksIsTheRegex() {
+        Random rnd = new Random(7);
+        for (int n = 0; n < 5_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 12; i++) {
+                int cp = rnd.nextInt(4) == 0 ? 0x0300 + rnd.nextInt(0x70) // combining diacritics
+                        : rnd.nextInt(3) == 0 ? 0x0900 + rnd.nextInt(0x80) // Devanagari: spacing marks too
+                        : 0x20 + rnd.nextInt(0x250);
+                sb.appendCodePoint(cp);
+            }
+            String s = Normalizer.normalize(sb.toString(), Normalizer.Form.NFD);
+            assertEquals(s.replaceAll("\\p{M}+", ""), Folding.withoutMarks(s), s);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Beyoncé                 | beyonce",
+            "Don’t Stop!             | dont stop",
+            "Don't  Stop             | dont stop",
+            "ﬁnal ＳＯＮＧ           | final song",
+            "Rock 'n' Roll (Live)    | rock n roll live",
+            "  AC/DC - T.N.T.        | ac dc t n t",
+            "Simon & Garfunkel       | simon garfunkel",
+            "' ?! … '                | ''"})
+    @DisplayName("the comparison key: compatibility forms, accents, apostrophes and case away, other punctuation a space")
+    void key(String text, String expected) {
+        assertEquals(expected, Folding.key(text));
+    }
+
+    @Test
+    @DisplayName("the comparison key is what the store, the answer cache and the evaluation each computed before it moved here")
+    void keyIsTheOldKey() {
+        Random rnd = new Random(11);
+        String alphabet = "aAéÉöß’'-&.,!?  \t0123456789ﬁＳçÇñ";
+        for (int n = 0; n < 5_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 1 + rnd.nextInt(15); i++) {
+                sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            String text = sb.toString();
+            String old = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+                    .replace("'", "").replace("’", "");
+            old = old.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+            assertEquals(old, Folding.key(text), text);
+        }
+        assertEquals("", Folding.key(null));
     }
 }

@@ -39,4 +39,42 @@ class MentionsTest {
         assertEquals("", Mentions.defuse(null));
         assertEquals("", Mentions.defuse(""));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "'@\u200Beveryone'           | '@\u200Beveryone'",
+            "'<@\u200B123>'              | '<@\u200B123>'",
+            "'@@everyone'                | '@@\u200Beveryone'",
+            "'<<@123>>'                  | '<<@\u200B123>>'",
+            "'@everyone@here'            | '@\u200Beveryone@\u200Bhere'",
+            "'@EVERYONE @HeRe'           | '@\u200BEVERYONE @\u200BHeRe'",
+            "'`@everyone` in code'       | '`@\u200Beveryone` in code'",
+            "'[x](<@123>) <#1>'          | '[x](<@\u200B123>) <#\u200B1>'"})
+    @DisplayName("hostile forms (already defused, doubled signs, run together, any case, in code or links): one space each, never two")
+    void hostileForms(String text, String expected) {
+        assertEquals(expected, Mentions.defuse(text));
+        assertEquals(expected, Mentions.defuse(Mentions.defuse(text)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "'@everyone hi <@123>'         | '  hi  '",
+            "'<@!1><@&2><#3>'              | '   '",
+            "'@here, listen'               | ' , listen'",
+            "'@Here Comes the Sun'         | '@Here Comes the Sun'",
+            "'@hereafter'                  | '@hereafter'",
+            "'me@example.com <@abc>'       | 'me@example.com <@abc>'"})
+    @DisplayName("removal takes exactly what Discord pings (lower-case @everyone/@here as words, numeric tags), nothing else")
+    void removesWhatPings(String text, String expected) {
+        assertEquals(expected, Mentions.remove(text));
+    }
+
+    @Test
+    @DisplayName("nothing removed is left pingable, and nothing defused pings")
+    void removedAndDefusedAgree() {
+        String hostile = "@everyone <@123> <@!4> <@&5> <#6> @here";
+        assertEquals("", Mentions.remove(hostile).strip());
+        String defused = Mentions.defuse(hostile);
+        assertEquals(defused, Mentions.remove(defused), "a defused mention is no longer a ping to remove");
+    }
 }
