@@ -13,3 +13,6 @@ CREATE INDEX essay_openings_by_song ON essay_openings (song_id, essay_id);
 CREATE TABLE song_opening_words (song_id BIGINT PRIMARY KEY, words TEXT NOT NULL);
 -- In how many songs' openings each word occurs: how rare a word is among openings.
 CREATE TABLE opening_word_counts (word TEXT PRIMARY KEY, songs INTEGER NOT NULL);
+-- Songs by owner: a shared import looks for servers' own rows of each new song among the server-owned songs only
+-- (a range either side of 'global'), instead of reading every song per new song.
+CREATE INDEX songs_by_owner ON songs (owner);
