@@ -20,9 +20,9 @@ import java.util.Set;
  * Not a test: prints what a start costs the song catalogue on a store of many essays, with the load average:
  * reading every essay's derived opening, building the catalogue from them, the first question, and the first
  * question that needs the openings' word counts (read from the store's counts). Arguments: a JSON Lines corpus,
- * how many of its records, and a SQLite file; the records are stored first when the file holds fewer essays
- * (timed too: what an import adds for the derived data is inside it). Run it once to fill the file, then again
- * in a fresh JVM for the start's figures.
+ * how many of its records, a SQLite file, and how many catalogue builds to time (default 1). The records are
+ * stored first when the file holds fewer essays (timed too: the derived data is written inside it); run it once
+ * to fill the file, then again in a fresh JVM for the start's figures.
  */
 final class StoredCatalogueRun {
 
@@ -33,6 +33,7 @@ final class StoredCatalogueRun {
         Path corpus = Path.of(args[0]);
         int count = Integer.parseInt(args[1]);
         Path file = Path.of(args[2]);
+        int builds = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         long t0 = System.nanoTime();
         try (SqlEssayStore store = SqlEssayStore.open(file)) {
             System.out.printf("store opened in %d ms (load %s)%n", ms(System.nanoTime() - t0), load());
@@ -60,6 +61,11 @@ final class StoredCatalogueRun {
             Optional<Map<String, Integer>> common = store.openingWordsAbove(Math.max(3, catalog.size() / 100));
             catalog.prepareOpenings();
             long t6 = System.nanoTime();
+            for (int b = 2; b <= builds; b++) { // the same build again, the JIT warm
+                long a0 = System.nanoTime();
+                SongCatalog.of(entries);
+                System.out.printf("build %d: %d ms (load %s)%n", b, ms(System.nanoTime() - a0), load());
+            }
             System.out.printf("%d openings read in %d ms; catalogue of %d songs built in %d ms; first question %d ms;"
                             + " the openings' word counts ready %d ms later (%d words above the rarity limit)"
                             + " (load %s)%n", openings.size(), ms(t3 - t2), catalog.size(), ms(t4 - t3), ms(t5 - t4),
