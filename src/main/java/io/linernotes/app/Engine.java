@@ -117,17 +117,20 @@ public final class Engine implements AutoCloseable {
                         return;
                     }
                     if (saved.isEmpty() || !removed.isEmpty()) {
-                        catalogue.rebuild(store.openings(LiveCatalogue.LEAD_CHARS));
+                        catalogue.rebuild(store.openings());
                     } else {
-                        catalogue.added(saved, () -> store.openings(LiveCatalogue.LEAD_CHARS));
+                        catalogue.added(saved, store::openings);
                     }
                 });
         StoreFollower.Started followed = follower.start(startProgress);
-        // One read of every essay's opening at start (no whole bodies): the catalogue is built from it and the
+        // What the catalogue derives from essay openings is kept in the store, written with each essay; a store
+        // without it, or derived by another version of the derivation, is brought up to date once, here.
+        store.refreshOpenings();
+        // One read of every essay's derived opening at start (no bodies): the catalogue is built from it and the
         // start report counts it.
-        List<EssayStore.Opening> stored = store.openings(LiveCatalogue.LEAD_CHARS);
-        LiveCatalogue catalogue = new LiveCatalogue(stored, (line, scope) -> retriever.songsQuoting(line, scope, 5),
-                config.song());
+        List<EssayStore.Opening> stored = store.openings();
+        LiveCatalogue catalogue = new LiveCatalogue(stored, store::openingWordsAbove,
+                (line, scope) -> retriever.songsQuoting(line, scope, 5), config.song());
         live.set(catalogue);
         // A write through this process is applied before it returns (answerable at once); the answer cache is
         // shared in the store, so the writer alone clears what the write made stale.

@@ -6,6 +6,7 @@ import io.linernotes.core.Scope;
 import io.linernotes.core.Song;
 import io.linernotes.essay.Essay;
 import io.linernotes.essay.EssayStore;
+import io.linernotes.song.OpeningFacts;
 import io.linernotes.song.SongCatalog;
 import io.linernotes.song.SongResolution;
 import io.linernotes.song.SongResolver;
@@ -17,50 +18,48 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
- * The song catalogue as it stands now. It is rebuilt from the store's essay openings (song, scope and the first
- * {@link #LEAD_CHARS} characters of each essay, never whole bodies) after edits and removals, and swapped in
- * whole, so readers never see a half-built catalogue and need no lock.
+ * The song catalogue as it stands now. It is rebuilt from the store's essay openings (song, scope and what each
+ * essay's opening teaches, derived when the essay was written and kept in the store, never whole bodies) after
+ * edits and removals, and swapped in whole, so readers never see a half-built catalogue and need no lock. How
+ * rare each word is among the openings is read from the store's counts too, never counted here.
  */
 final class LiveCatalogue implements SongLookup {
 
-    /** How much of an essay's opening the resolver reads for names and credits the metadata may lack. */
-    static final int LEAD_CHARS = 600;
     /** Up to this many new essays are merged in place; more (an import) rebuild the catalogue once. */
     private static final int INCREMENTAL_LIMIT = 20;
 
     private final BiFunction<String, Scope, List<Long>> quotedLineSongs;
     private final SongConfig config;
+    private final SongCatalog.OpeningCounts counts;
     private volatile SongCatalog catalog;
     private volatile SongResolver resolver;
 
-    LiveCatalogue(List<EssayStore.Opening> openings, BiFunction<String, Scope, List<Long>> quotedLineSongs,
-            SongConfig config) {
+    LiveCatalogue(List<EssayStore.Opening> openings, SongCatalog.OpeningCounts counts,
+            BiFunction<String, Scope, List<Long>> quotedLineSongs, SongConfig config) {
         this.quotedLineSongs = quotedLineSongs;
         this.config = config;
+        this.counts = counts;
         rebuild(openings);
     }
 
     synchronized void rebuild(List<EssayStore.Opening> openings) {
         List<SongCatalog.Entry> entries = new ArrayList<>(openings.size());
         for (EssayStore.Opening o : openings) {
-            entries.add(new SongCatalog.Entry(o.song(), Set.of(o.scope()), o.lead()));
+            entries.add(new SongCatalog.Entry(o.song(), Set.of(o.scope()), o.opening()));
         }
         swap(SongCatalog.of(entries));
     }
 
     private synchronized void swap(SongCatalog next) {
+        next.countingOpeningsWith(counts);
         SongResolver nextResolver = new SongResolver(next, quotedLineSongs, config);
         this.catalog = next;
         this.resolver = nextResolver;
-        // The catalogue is usable now; what only some questions need (every opening folded and its words counted)
-        // is prepared beside the rest of the start instead of before it.
+        // The catalogue is usable now; the openings' word counts, which only some questions need, are read
+        // beside the rest of the start instead of before it.
         Thread prepare = new Thread(next::prepareOpenings, "song-catalogue-openings");
         prepare.setDaemon(true);
         prepare.start();
-    }
-
-    private static String lead(Essay essay) {
-        return essay.body().length() > LEAD_CHARS ? essay.body().substring(0, LEAD_CHARS) : essay.body();
     }
 
     /**
@@ -82,7 +81,8 @@ final class LiveCatalogue implements SongLookup {
                 return;
             }
             // only the new essay's scope learns from its opening; the catalogue merges it into the song
-            next = next.with(new SongCatalog.Entry(essay.song(), Set.of(essay.scope()), lead(essay)));
+            next = next.with(new SongCatalog.Entry(essay.song(), Set.of(essay.scope()),
+                    OpeningFacts.of(OpeningFacts.lead(essay.body()))));
         }
         swap(next);
     }

@@ -2,7 +2,9 @@ package io.linernotes.essay;
 
 import io.linernotes.core.Scope;
 import io.linernotes.core.Song;
+import io.linernotes.song.OpeningFacts;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,14 +58,20 @@ public interface EssayStore extends AutoCloseable {
     List<Essay> all();
 
     /**
-     * One live essay as the song catalogue needs it: its song, its scope and the opening of its body (where
-     * other names of the song are learnt), without the rest of the body.
+     * One live essay as the song catalogue needs it: its song, its scope and what the opening of its body teaches
+     * (other names of the song, credits), without the body.
      */
-    record Opening(long essayId, Song song, Scope scope, String lead) {
+    record Opening(long essayId, Song song, Scope scope, OpeningFacts opening) {
     }
 
-    /** Every live essay's {@link Opening} of at most {@code leadChars} characters, in id order. */
-    List<Opening> openings(int leadChars);
+    /** Every live essay's {@link Opening}, in id order. */
+    List<Opening> openings();
+
+    /**
+     * The words more than {@code limit} songs' openings hold, with in how many each occurs, as the store keeps
+     * them; empty when it cannot say (the catalogue then counts them itself).
+     */
+    Optional<Map<String, Integer>> openingWordsAbove(int limit);
 
     List<EssayRevision> history(long id);
 

@@ -115,13 +115,32 @@ final class SongCatalogue {
         }
     }
 
-    /** Moves the essays of servers' own rows of the song {@code base} to the new shared row; the live ones' ids. */
+    /**
+     * Moves the essays of servers' own rows of the song {@code base} to the new shared row; the live ones' ids.
+     * The servers' rows are found through the index on owner (a range either side of 'global'), so a shared import
+     * reads only the few server-owned songs, not every song, per new song.
+     */
     private static List<Long> adopt(Connection connection, long sharedId, String base) throws SQLException {
+        List<Long> rows = new ArrayList<>();
+        try (PreparedStatement find = connection.prepareStatement("SELECT id FROM songs WHERE (owner < 'global'"
+                + " OR owner > 'global') AND song_key = owner || ' # ' || ?")) {
+            find.setString(1, base);
+            try (ResultSet rs = find.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getLong(1));
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        String others = String.join(", ", java.util.Collections.nCopies(rows.size(), "?"));
         List<Long> moved = new ArrayList<>();
-        String others = "SELECT id FROM songs WHERE owner <> 'global' AND song_key = owner || ' # ' || ?";
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT id FROM essays WHERE removed_at IS NULL AND song_id IN (" + others + ") ORDER BY id")) {
-            select.setString(1, base);
+            for (int i = 0; i < rows.size(); i++) {
+                select.setLong(i + 1, rows.get(i));
+            }
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     moved.add(rs.getLong(1));
@@ -131,12 +150,15 @@ final class SongCatalogue {
         try (PreparedStatement move = connection.prepareStatement(
                 "UPDATE essays SET song_id = ? WHERE song_id IN (" + others + ")")) {
             move.setLong(1, sharedId);
-            move.setString(2, base);
+            for (int i = 0; i < rows.size(); i++) {
+                move.setLong(i + 2, rows.get(i));
+            }
             move.executeUpdate();
         }
-        try (PreparedStatement drop = connection.prepareStatement(
-                "DELETE FROM songs WHERE owner <> 'global' AND song_key = owner || ' # ' || ?")) {
-            drop.setString(1, base);
+        try (PreparedStatement drop = connection.prepareStatement("DELETE FROM songs WHERE id IN (" + others + ")")) {
+            for (int i = 0; i < rows.size(); i++) {
+                drop.setLong(i + 1, rows.get(i));
+            }
             drop.executeUpdate();
         }
         return moved;

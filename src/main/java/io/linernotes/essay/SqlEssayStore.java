@@ -2,6 +2,7 @@ package io.linernotes.essay;
 
 import io.linernotes.core.Scope;
 import io.linernotes.core.Song;
+import io.linernotes.song.OpeningFacts;
 import io.linernotes.store.Database;
 import io.linernotes.store.StoreException;
 import io.linernotes.store.Transaction;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -30,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class SqlEssayStore implements EssayStore {
 
     private static final Logger log = LoggerFactory.getLogger(SqlEssayStore.class);
+    /** Essays whose openings are derived per transaction when the store's derived data is brought up to date. */
+    private static final int OPENING_PAGE = 2_000;
 
     private final Database db;
     private final boolean ownsDatabase;
@@ -69,7 +73,10 @@ public final class SqlEssayStore implements EssayStore {
         try {
             return db.write(what, tx -> {
                 tx.serializeEssayWrites();
-                return work.run(tx);
+                T result = work.run(tx);
+                // The catalogue's data derived from the openings follows every essay the write logged, in its transaction.
+                OpeningRows.follow(tx.connection(), tx.changedEssays());
+                return result;
             });
         } catch (EssayStoreException e) {
             throw e;
@@ -289,23 +296,143 @@ public final class SqlEssayStore implements EssayStore {
         return read(connection -> EssayRows.query(connection, "WHERE e.removed_at IS NULL ORDER BY e.id"));
     }
 
+    /** An opening as read: its facts as stored, or its text when no fact of this release's version is stored. */
+    private record OpeningRow(long essayId, Song song, Scope scope, OpeningFacts facts, String lead) {
+        Opening opening() {
+            return new Opening(essayId, song, scope, facts != null ? facts : OpeningFacts.of(lead));
+        }
+    }
+
+    /**
+     * Every live essay's opening as the catalogue needs it. When the store's derived rows are of this release's
+     * {@link OpeningFacts#VERSION} (see {@link #refreshOpenings}) they are read alone, without the essays' bodies;
+     * otherwise (a store not yet brought up to date) each opening is read and derived here.
+     */
     @Override
-    public List<Opening> openings(int leadChars) {
-        return read(connection -> {
-            List<Opening> out = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement("SELECT e.id, e.scope, substr(e.body, 1, ?),"
-                    + " s.id, s.title, s.artist, s.featured, s.year, s.album FROM essays e JOIN songs s ON s.id = e.song_id"
-                    + " WHERE e.removed_at IS NULL ORDER BY e.id")) {
-                statement.setInt(1, leadChars);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Opening(rs.getLong(1), SongCatalogue.read(rs, 4), Scope.fromKey(rs.getString(2)),
-                                rs.getString(3)));
-                    }
+    public List<Opening> openings() {
+        List<OpeningRow> rows = read(connection -> OpeningRows.version(connection) == OpeningFacts.VERSION
+                ? derivedOpenings(connection) : leadOpenings(connection, "WHERE e.removed_at IS NULL ORDER BY e.id"));
+        // Derived outside the store's lock, on both cores when there are many.
+        List<OpeningRow> toDerive = rows.stream().filter(r -> r.facts() == null).toList();
+        if (toDerive.size() > 100) {
+            log.info("Deriving {} essay openings that the store holds no derived data of this release for", toDerive.size());
+        }
+        return (toDerive.size() > 100 ? rows.parallelStream() : rows.stream()).map(OpeningRow::opening).toList();
+    }
+
+    private static List<OpeningRow> derivedOpenings(Connection connection) throws SQLException {
+        List<OpeningRow> out = new ArrayList<>();
+        List<Long> otherVersion = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT o.essay_id, o.scope, o.version, o.blank,"
+                + " o.words, o.capitalised, o.aliases, s.id, s.title, s.artist, s.featured, s.year, s.album"
+                + " FROM essay_openings o JOIN songs s ON s.id = o.song_id ORDER BY o.essay_id");
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                if (rs.getInt(3) != OpeningFacts.VERSION) {
+                    otherVersion.add(rs.getLong(1)); // written by a process of another release meanwhile
+                    continue;
+                }
+                out.add(new OpeningRow(rs.getLong(1), SongCatalogue.read(rs, 8), Scope.fromKey(rs.getString(2)),
+                        new OpeningFacts(rs.getInt(4) != 0, rs.getString(5), rs.getString(6), rs.getString(7)), null));
+            }
+        }
+        if (otherVersion.isEmpty()) {
+            return out;
+        }
+        for (int from = 0; from < otherVersion.size(); from += 500) {
+            List<Long> chunk = otherVersion.subList(from, Math.min(otherVersion.size(), from + 500));
+            out.addAll(leadOpenings(connection, "WHERE e.removed_at IS NULL AND e.id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")", chunk.toArray()));
+        }
+        out.sort(java.util.Comparator.comparingLong(OpeningRow::essayId));
+        return out;
+    }
+
+    private static List<OpeningRow> leadOpenings(Connection connection, String where, Object... args)
+            throws SQLException {
+        List<OpeningRow> out = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT e.id, e.scope, substr(e.body, 1, ?),"
+                + " s.id, s.title, s.artist, s.featured, s.year, s.album FROM essays e JOIN songs s ON s.id = e.song_id "
+                + where)) {
+            statement.setInt(1, OpeningFacts.LEAD_CHARS);
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 2, args[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new OpeningRow(rs.getLong(1), SongCatalogue.read(rs, 4), Scope.fromKey(rs.getString(2)),
+                            null, rs.getString(3)));
                 }
             }
-            return out;
+        }
+        return out;
+    }
+
+    /**
+     * The words more than {@code limit} songs' openings hold, with how many, as the store counts them; empty when
+     * the store's counts are not of this release's derivation or cannot be read now (the catalogue then counts).
+     */
+    @Override
+    public Optional<Map<String, Integer>> openingWordsAbove(int limit) {
+        try {
+            return read(connection -> OpeningRows.version(connection) == OpeningFacts.VERSION
+                    ? Optional.of(OpeningRows.countsAbove(connection, limit)) : Optional.empty());
+        } catch (EssayStoreException e) {
+            log.warn("Could not read the openings' word counts from the store ({}); the catalogue counts them itself",
+                    e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Brings the store's data derived from essay openings to this release's {@link OpeningFacts#VERSION}: once,
+     * after an upgrade from a store without it or a release that derives differently, and never again while the
+     * version stays. Page by page (each page one transaction, so an interrupted run goes on where it stopped,
+     * and other writers wait one page at most), logged. A store derived by a newer release is left as it is.
+     * Returns how many essays' openings were derived.
+     */
+    public int refreshOpenings() {
+        int version = read(OpeningRows::version);
+        if (version == OpeningFacts.VERSION) {
+            return 0;
+        }
+        if (version > OpeningFacts.VERSION) {
+            log.warn("The store's essay openings were derived by a newer release (version {}, this one {}): left as"
+                    + " they are, and openings of other versions are derived again as they are read", version,
+                    OpeningFacts.VERSION);
+            return 0;
+        }
+        long started = System.nanoTime();
+        log.info("Deriving the song catalogue's data from every essay opening (the store has version {}, this release"
+                + " derives version {})", version, OpeningFacts.VERSION);
+        int total = 0;
+        long after = 0;
+        long lastLog = started;
+        while (true) {
+            long from = after;
+            List<Long> page = write("derive openings", tx -> {
+                List<Long> ids = OpeningRows.stale(tx.connection(), from, OPENING_PAGE);
+                OpeningRows.follow(tx.connection(), ids);
+                return ids;
+            });
+            if (page.isEmpty()) {
+                break;
+            }
+            after = page.get(page.size() - 1);
+            total += page.size();
+            if (System.nanoTime() - lastLog > 10_000_000_000L) {
+                lastLog = System.nanoTime();
+                log.info("Derived {} essay openings so far", total);
+            }
+        }
+        write("derive openings", tx -> {
+            OpeningRows.follow(tx.connection(), OpeningRows.orphans(tx.connection()));
+            OpeningRows.setVersion(tx.connection(), OpeningFacts.VERSION);
+            return null;
         });
+        log.info("Derived the openings of {} essays (version {}) in {} ms", total, OpeningFacts.VERSION,
+                (System.nanoTime() - started) / 1_000_000);
+        return total;
     }
 
     @Override

@@ -30,15 +30,34 @@ public final class SongCatalog {
             .thenComparing(SongProfile::foldedArtist).thenComparingLong(p -> p.song().id());
 
     /**
-     * One song with the scopes its essays are stored under and the opening (~600 characters) of one of its
-     * essays, which is where credits the metadata lacks are learnt from.
+     * One song with the scopes its essays are stored under and what the opening (~600 characters) of one of its
+     * essays teaches, which is where credits the metadata lacks are learnt from: derived once, and kept by the
+     * store beside the essay (see {@link OpeningFacts}).
      */
-    public record Entry(Song song, Set<Scope> scopes, String lead) {
+    public record Entry(Song song, Set<Scope> scopes, OpeningFacts opening) {
         public Entry {
             Objects.requireNonNull(song, "song");
             scopes = scopes == null || scopes.isEmpty() ? Set.of(Scope.GLOBAL) : Set.copyOf(scopes);
-            lead = lead == null ? "" : lead;
+            opening = opening == null ? OpeningFacts.NONE : opening;
         }
+
+        /** An entry whose opening is derived here from its text. */
+        public Entry(Song song, Set<Scope> scopes, String lead) {
+            this(song, scopes, OpeningFacts.of(lead));
+        }
+    }
+
+    /**
+     * The openings' word counts kept outside the catalogue (the store keeps them as essays are written), so that
+     * no catalogue folds and counts every opening itself.
+     */
+    @FunctionalInterface
+    public interface OpeningCounts {
+        /**
+         * Each word more than {@code limit} songs' openings hold, with how many hold it (a word left out is in at
+         * most {@code limit}); empty when the counts cannot be had, and the catalogue then counts them itself.
+         */
+        Optional<Map<String, Integer>> above(int limit);
     }
 
     private final List<SongProfile> profiles;
@@ -47,10 +66,13 @@ public final class SongCatalog {
     private final TokenIndex artistIndex;
     private final String[] sortedTitles;
     /**
-     * In how many songs' openings each folded word occurs (a surname is in few, "life" in many); counted when a
-     * question first asks, as it needs every opening folded (see {@link SongProfile.LeadWords}).
+     * In how many songs' openings each folded word occurs (a surname is in few, "life" in many): the words above
+     * the rarity limit, read from the store's counts ({@link #countingOpeningsWith}) when it keeps them, else
+     * counted here; had on a background thread after a build, or when a question first asks.
      */
     private volatile Map<String, Integer> leadFrequency;
+    /** Where those counts are read from; null: counted here from the profiles. Set before the catalogue is shared. */
+    private volatile OpeningCounts storedCounts;
 
     private SongCatalog(List<SongProfile> sorted) {
         this.profiles = List.copyOf(sorted);
@@ -83,7 +105,7 @@ public final class SongCatalog {
     public static SongCatalog of(List<Entry> entries) {
         long start = System.nanoTime();
         Map<Long, Song> songs = new LinkedHashMap<>();
-        Map<Long, Map<Scope, String>> leads = new HashMap<>();
+        Map<Long, Map<Scope, OpeningFacts>> leads = new HashMap<>();
         for (Entry e : entries) {
             songs.putIfAbsent(e.song().id(), e.song());
             addLeads(leads.computeIfAbsent(e.song().id(), k -> new LinkedHashMap<>()), e);
@@ -98,18 +120,18 @@ public final class SongCatalog {
     }
 
     /** One opening per scope: the first non-blank one an entry of that scope brings. */
-    private static void addLeads(Map<Scope, String> leads, Entry e) {
+    private static void addLeads(Map<Scope, OpeningFacts> leads, Entry e) {
         for (Scope scope : e.scopes()) {
-            String known = leads.get(scope);
-            if (known == null || known.isBlank()) {
-                leads.put(scope, e.lead());
+            OpeningFacts known = leads.get(scope);
+            if (known == null || known.blank()) {
+                leads.put(scope, e.opening());
             }
         }
     }
 
     /** The shared opening first, so a title form it shares with a server's opening stays visible to everyone. */
-    private static Map<Scope, String> globalFirst(Map<Scope, String> leads) {
-        Map<Scope, String> out = new LinkedHashMap<>();
+    private static Map<Scope, OpeningFacts> globalFirst(Map<Scope, OpeningFacts> leads) {
+        Map<Scope, OpeningFacts> out = new LinkedHashMap<>();
         if (leads.containsKey(Scope.GLOBAL)) {
             out.put(Scope.GLOBAL, leads.get(Scope.GLOBAL));
         }
@@ -120,7 +142,7 @@ public final class SongCatalog {
     /** This catalogue with {@code entry} added, or merged into the song of the same id. */
     public SongCatalog with(Entry entry) {
         List<SongProfile> next = new ArrayList<>(profiles.size() + 1);
-        Map<Scope, String> leads = new LinkedHashMap<>();
+        Map<Scope, OpeningFacts> leads = new LinkedHashMap<>();
         for (SongProfile p : profiles) {
             if (p.song().id() != entry.song().id()) {
                 next.add(p);
@@ -132,7 +154,7 @@ public final class SongCatalog {
         SongProfile added = SongProfile.of(entry.song(), globalFirst(leads));
         int at = Collections.binarySearch(next, added, ALPHABETICAL);
         next.add(at < 0 ? -at - 1 : at, added);
-        return new SongCatalog(next);
+        return new SongCatalog(next).countingOpeningsWith(storedCounts);
     }
 
     /** The scopes whose essays cover song {@code id} (empty when the catalogue does not hold it). */
@@ -148,7 +170,7 @@ public final class SongCatalog {
         }
         List<SongProfile> next = new ArrayList<>(profiles);
         next.remove((int) ordinalById.get(songId));
-        return new SongCatalog(next);
+        return new SongCatalog(next).countingOpeningsWith(storedCounts);
     }
 
     /** Every song {@code reader} may see, alphabetically by title. */
@@ -233,12 +255,27 @@ public final class SongCatalog {
      * single such word there is likely a name ("Celentano"), a common one ("life") is not.
      */
     boolean rareInOpenings(String word) {
-        return leadFrequency().getOrDefault(word, 0) <= Math.max(3, profiles.size() / 100);
+        return leadFrequency().getOrDefault(word, 0) <= rareLimit();
+    }
+
+    private int rareLimit() {
+        return Math.max(3, profiles.size() / 100);
     }
 
     /**
-     * Folds every opening and counts its words now, so no question waits for it; the owner calls this on a
-     * background thread after a build (a question asking meanwhile waits for that count, it does not start another).
+     * This catalogue, reading the openings' word counts from {@code counts} rather than counting them itself
+     * (null: counting itself). Called by the owner before it shares the catalogue; {@link #with} and
+     * {@link #without} pass the source on.
+     */
+    public SongCatalog countingOpeningsWith(OpeningCounts counts) {
+        this.storedCounts = counts;
+        return this;
+    }
+
+    /**
+     * Has the openings' word counts ready now (read, or counted here), so no question waits for them; the owner
+     * calls this on a background thread after a build (a question asking meanwhile waits for it, it does not start
+     * another).
      */
     public void prepareOpenings() {
         leadFrequency();
@@ -251,16 +288,32 @@ public final class SongCatalog {
 
     private synchronized Map<String, Integer> countLeadWords() {
         Map<String, Integer> counts = leadFrequency;
+        if (counts != null) {
+            return counts;
+        }
+        OpeningCounts source = storedCounts;
+        if (source != null) {
+            // Only the words above the limit are read: every word left out is rare, as rareInOpenings asks.
+            counts = source.above(rareLimit()).orElse(null);
+        }
         if (counts == null) {
-            counts = new HashMap<>();
-            for (SongProfile p : profiles) {
-                Set<String> leadWords = new java.util.HashSet<>();
-                p.leadTokens().values().forEach(leadWords::addAll);
-                for (String w : leadWords) {
-                    counts.merge(w, 1, Integer::sum);
-                }
+            counts = openingWordCounts();
+        }
+        leadFrequency = counts;
+        return counts;
+    }
+
+    /** In how many songs' openings each word occurs, counted here from the songs' derived openings. */
+    Map<String, Integer> openingWordCounts() {
+        Map<String, Integer> counts = new HashMap<>();
+        for (SongProfile p : profiles) {
+            Set<String> words = new java.util.HashSet<>();
+            for (OpeningFacts lead : p.leads().values()) {
+                words.addAll(lead.wordList());
             }
-            leadFrequency = counts;
+            for (String w : words) {
+                counts.merge(w, 1, Integer::sum);
+            }
         }
         return counts;
     }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * see, so a server's essay never changes how another server's questions resolve.
  */
 record SongProfile(Song song, Set<Scope> scopes, List<Variant> titles, List<List<String>> primaryNames,
-                   List<List<String>> featuredNames, Map<Scope, String> leads, LeadWords leadWords,
+                   List<List<String>> featuredNames, Map<Scope, OpeningFacts> leads, LeadWords leadWords,
                    String foldedTitle, String foldedArtist) {
 
     /** Splits a credit line into names; what follows a "featuring" marker is a featured credit. */
@@ -65,8 +65,8 @@ record SongProfile(Song song, Set<Scope> scopes, List<Variant> titles, List<List
 
     /** Whether some opening {@code reader} may see writes {@code word} (folded) with a capital inside a sentence. */
     boolean namedInLead(String word, Scope reader) {
-        for (Map.Entry<Scope, String> lead : leads.entrySet()) {
-            if (reader.canSee(lead.getKey()) && capitalised(lead.getValue()).contains(word)) {
+        for (Map.Entry<Scope, OpeningFacts> lead : leads.entrySet()) {
+            if (reader.canSee(lead.getKey()) && lead.getValue().names(word)) {
                 return true;
             }
         }
@@ -74,23 +74,23 @@ record SongProfile(Song song, Set<Scope> scopes, List<Variant> titles, List<List
     }
 
     /**
-     * The folded words of a song's openings, folded on first use. Only the songs a question brings up as
-     * candidates need them, and folding every opening was most of the catalogue's build, which runs at every
-     * start (10,000 openings of ~100 words at 10,000 essays). Equal when the openings are equal, as the words are.
+     * The folded words of a song's openings as lists, split from the folded openings on first use. Only the songs
+     * a question brings up as candidates need them as lists, and a list of shared word strings per opening is
+     * bigger than the folded opening itself. Equal when the openings are equal, as the words are.
      */
     static final class LeadWords {
-        private final Map<Scope, String> leads;
+        private final Map<Scope, OpeningFacts> leads;
         private volatile Map<Scope, List<String>> words;
 
-        LeadWords(Map<Scope, String> leads) {
+        LeadWords(Map<Scope, OpeningFacts> leads) {
             this.leads = Map.copyOf(leads);
         }
 
         Map<Scope, List<String>> get() {
             Map<Scope, List<String>> w = words;
-            if (w == null) { // two threads may both fold: they build equal maps, and either is kept
+            if (w == null) { // two threads may both split: they build equal maps, and either is kept
                 Map<Scope, List<String>> out = new LinkedHashMap<>();
-                leads.forEach((scope, lead) -> out.put(scope, shared(TextNormalizer.tokens(lead))));
+                leads.forEach((scope, lead) -> out.put(scope, shared(lead.wordList())));
                 w = Map.copyOf(out);
                 words = w;
             }
@@ -129,14 +129,14 @@ record SongProfile(Song song, Set<Scope> scopes, List<Variant> titles, List<List
         return List.of(out);
     }
 
-    static SongProfile of(Song song, Map<Scope, String> leads) {
+    static SongProfile of(Song song, Map<Scope, OpeningFacts> leads) {
         List<Variant> titles = new ArrayList<>();
         Set<List<String>> seen = new LinkedHashSet<>();
         for (String form : LeadReader.titleForms(song.title())) {
-            addVariant(titles, seen, form, null);
+            addVariant(titles, seen, TextNormalizer.tokens(form), null);
         }
-        for (Map.Entry<Scope, String> lead : leads.entrySet()) {
-            for (String alias : LeadReader.aliasTitles(lead.getValue())) {
+        for (Map.Entry<Scope, OpeningFacts> lead : leads.entrySet()) {
+            for (List<String> alias : lead.getValue().aliasTitles()) {
                 addVariant(titles, seen, alias, lead.getKey());
             }
         }
@@ -212,8 +212,7 @@ record SongProfile(Song song, Set<Scope> scopes, List<Variant> titles, List<List
         return out;
     }
 
-    private static void addVariant(List<Variant> titles, Set<List<String>> seen, String text, Scope source) {
-        List<String> tokens = TextNormalizer.tokens(text);
+    private static void addVariant(List<Variant> titles, Set<List<String>> seen, List<String> tokens, Scope source) {
         if (tokens.isEmpty() || !seen.add(tokens)) {
             return;
         }

@@ -60,4 +60,13 @@ public final class Transaction {
     List<Pending> changes() {
         return changes;
     }
+
+    /** The essays this transaction recorded as changed so far, each once, in the order first recorded. */
+    public List<Long> changedEssays() {
+        java.util.LinkedHashSet<Long> ids = new java.util.LinkedHashSet<>();
+        for (Pending change : changes) {
+            ids.add(change.essayId());
+        }
+        return List.copyOf(ids);
+    }
 }

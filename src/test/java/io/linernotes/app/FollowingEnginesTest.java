@@ -111,6 +111,36 @@ class FollowingEnginesTest {
 
     @ParameterizedTest
     @EnumSource(StoreEngine.class)
+    @DisplayName("another title an essay's opening gives, and its edit, reach the other engine's catalogue through the"
+            + " log, and a restarted engine reads them from the store")
+    void openingTitlesFollow(StoreEngine engine) throws Exception {
+        StoreConfig store = engine.freshConfig(dir);
+        Scope server = Scope.guild("83");
+        try (Engine a = Engine.open(config(store, "a")); Engine b = Engine.open(config(store, "b"))) {
+            a.essays().add(draft("Harbour Lights", "Harbour Lights counts the boats that came home."), Scope.GLOBAL);
+            Essay essay = a.essays().add(draft("Lighthouse Keeper", "\"Lighthouse Keeper\" (also released as"
+                    + " \"Lamp for Marisol\") is a song by The Tidal Lines about a keeper who waits."), server);
+            await("a title from the opening", b, "Lamp for Marisol", server, answer -> cites(answer, essay.id()));
+
+            a.essays().edit(essay.id(), draft("Lighthouse Keeper", "\"Lighthouse Keeper\" (also released as"
+                    + " \"Quayside Vigil\") is a song by The Tidal Lines about a keeper who waits."), server);
+            await("the edited title", b, "Quayside Vigil", server, answer -> cites(answer, essay.id()));
+            // No passage holds the old title now: only a catalogue that still knew it would find the song by it.
+            await("the old title forgotten", b, "Lamp for Marisol", server, answer -> !cites(answer, essay.id()));
+        }
+        try (Engine c = Engine.open(config(store, "c"))) {
+            assertTrue(cites(c.answers().answer(AnswerRequest.meaning("Quayside Vigil", null, server)), essay(c, server)));
+        }
+    }
+
+    /** The id of the one essay of "Lighthouse Keeper" {@code engine} shows {@code reader}. */
+    private static long essay(Engine engine, Scope reader) {
+        return engine.essays().list(reader).stream().filter(e -> e.song().title().equals("Lighthouse Keeper"))
+                .findFirst().orElseThrow().id();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreEngine.class)
     @DisplayName("an engine that was down catches up at start from its last applied change, without a rebuild")
     void aLaterEngineCatchesUpIncrementally(StoreEngine engine) throws Exception {
         StoreConfig store = engine.freshConfig(dir);

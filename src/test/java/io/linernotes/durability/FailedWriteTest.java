@@ -87,8 +87,13 @@ class FailedWriteTest {
         }
 
         @Override
-        public List<Opening> openings(int leadChars) {
-            return real.openings(leadChars);
+        public List<Opening> openings() {
+            return real.openings();
+        }
+
+        @Override
+        public Optional<java.util.Map<String, Integer>> openingWordsAbove(int limit) {
+            return real.openingWordsAbove(limit);
         }
 
         @Override

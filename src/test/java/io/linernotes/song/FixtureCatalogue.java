@@ -61,7 +61,7 @@ final class FixtureCatalogue {
         }
         for (SongCatalog.Entry e : entries) {
             boolean visible = e.scopes().stream().anyMatch(reader::canSee);
-            if (visible && (" " + TextNormalizer.fold(e.lead()) + " ").contains(" " + needle + " ")) {
+            if (visible && (" " + e.opening().words() + " ").contains(" " + needle + " ")) {
                 out.add(e.song().id());
             }
         }
