@@ -5,6 +5,7 @@ import io.linernotes.core.Scope;
 import io.linernotes.feedback.FeedbackException;
 import io.linernotes.feedback.FeedbackStore;
 import io.linernotes.feedback.StoredAnswer;
+import io.linernotes.text.Mentions;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MessageQuestions implements Feature {
     private static final Logger log = LoggerFactory.getLogger(MessageQuestions.class);
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     /** Turns of a conversation handed to the engine, in DMs and in reply chains alike. */
     static final int TURNS = 6;
     static final String REPLY_WITHOUT_PING = "I can only read replies that ping me: Discord hides the text of other "
@@ -136,8 +138,12 @@ public final class MessageQuestions implements Feature {
         }
     }
 
+    /**
+     * The message without the bot's own mention, white space collapsed. Only that mention goes here: the rest is
+     * checked as typed text ({@link QuestionText}), which tells a message that was only the mention (empty) from
+     * one of other mentions or invisible characters (no words).
+     */
     static String stripMention(String content, String selfId) {
-        return Pattern.compile("<@!?" + Pattern.quote(selfId) + ">").matcher(content).replaceAll(" ")
-                .replaceAll("\\s+", " ").trim();
+        return SPACES.matcher(Mentions.removeOf(content, selfId)).replaceAll(" ").trim();
     }
 }

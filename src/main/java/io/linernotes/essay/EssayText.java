@@ -1,5 +1,6 @@
 package io.linernotes.essay;
 
+import io.linernotes.text.Folding;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -8,16 +9,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Turning uploaded bytes into text we are willing to store: strictly UTF-8, not binary, with the body's
  * paragraphs laid out one way (LF line ends, one blank line between paragraphs, no edge white space).
  */
 final class EssayText {
-
-    /** White space as a reader sees it: Unicode spaces such as NBSP and the zero-width characters too. */
-    private static final Pattern BLANK = Pattern.compile("[\\s\\p{Z}\\u200B-\\u200F\\u2060\\uFEFF]*");
 
     /** Above this share of control characters a "text" is almost surely a binary file or garbage. */
     private static final double MAX_CONTROL_SHARE = 0.01;
@@ -89,9 +86,12 @@ final class EssayText {
         return paragraphs;
     }
 
-    /** Whether {@code text} has nothing a reader would see. */
+    /**
+     * Whether {@code text} has nothing a reader would see: white space, Unicode spaces such as NBSP, and the
+     * invisible characters by the one rule user text is cleaned by ({@link Folding#isBlank}).
+     */
     static boolean isBlank(String text) {
-        return BLANK.matcher(text).matches();
+        return Folding.isBlank(text);
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.linernotes.essay;
 
-import io.linernotes.text.StopWords;
+import io.linernotes.text.Featuring;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,16 +31,22 @@ final class LeadArtistGuesser {
     /** "the fourth single from the Pet Shop Boys album" */
     private static final Pattern NAMED_ALBUM = Pattern.compile(
             "\\b(?:song|single|track)\\s+from\\s+the\\s+(\\p{Lu}[^.,;]*?)\\s+album\\b");
+    /*
+     * The word lists below are this reader's grammar of an encyclopaedic lead: the roles a descriptor ends in,
+     * the words that end the name phrase, the little words inside a name ("Florence and the Machine"), the
+     * phrases that introduce a stage name. No other code reads a lead this way and none of them is the job of a
+     * list in text.StopWords (those weigh or drop words of a question or a passage); the featuring markers, which
+     * the rest of the project reads too, come from text.Featuring.
+     */
     private static final Set<String> ROLES = Set.of("rapper", "singer", "songwriter", "singer-songwriter",
             "artist", "musician", "band", "group", "duo", "trio", "quartet", "act", "project", "producer",
             "composer", "vocalist", "entertainer", "collective", "ensemble", "supergroup", "subgroup", "unit");
-    /** Words that end the descriptor-and-name part of the phrase after "by". */
-    private static final Set<String> PHRASE_ENDS = Set.of("featuring", "feat.", "ft.", "for", "from", "with",
-            "on", "in", "which", "who", "that", "consisting", "released", "under");
+    /** Words that end the descriptor-and-name part of the phrase after "by": a featuring marker or these. */
+    private static final Set<String> PHRASE_ENDS = Set.of("for", "from", "with", "on", "in", "which", "who",
+            "that", "consisting", "released", "under");
     private static final Set<String> CONNECTORS = Set.of("and", "&", "the", "of", "'n'", "n'", "x", "de", "la",
             "le", "von", "van", "del", "da", "y", "+");
     private static final Set<String> ARTICLES = Set.of("a", "an", "the");
-    private static final Set<String> FEATURING = StopWords.FEATURING_AS_WRITTEN;
     private static final List<String> NAME_INTROS = List.of("under the name of", "under the name", "known as",
             "called", "named");
 
@@ -74,7 +80,7 @@ final class LeadArtistGuesser {
         List<String> words = List.of(phrase.strip().replaceAll(",(?=\\S)", ", ").split("\\s+"));
         int featuring = -1;
         for (int i = 0; i < words.size(); i++) {
-            if (FEATURING.contains(words.get(i).toLowerCase(Locale.ROOT))) {
+            if (Featuring.inProse(words.get(i))) {
                 featuring = i;
                 break;
             }
@@ -100,7 +106,7 @@ final class LeadArtistGuesser {
         int lastRole = -1;
         for (int i = start; i < Math.min(words.size(), start + 8); i++) {
             String word = words.get(i).toLowerCase(Locale.ROOT);
-            if (PHRASE_ENDS.contains(word) && !word.equals("under")) {
+            if (endsPhrase(word) && !word.equals("under")) {
                 break;
             }
             String bare = word.replaceAll("[,;:]$", "");
@@ -113,6 +119,11 @@ final class LeadArtistGuesser {
         }
         Optional<String> afterRole = lastRole < 0 ? Optional.empty() : nameRun(skipIntro(words, lastRole + 1));
         return afterRole.isPresent() ? afterRole : nameRun(words.subList(start, words.size()));
+    }
+
+    /** Whether {@code lower}, a lower-cased word of the lead, ends the phrase that holds a name. */
+    private static boolean endsPhrase(String lower) {
+        return PHRASE_ENDS.contains(lower) || Featuring.inProse(lower);
     }
 
     /** "featuring (the/guest) vocals of/by NAME" */
@@ -143,7 +154,7 @@ final class LeadArtistGuesser {
         List<String> run = new ArrayList<>();
         for (String word : words) {
             String lower = word.toLowerCase(Locale.ROOT);
-            if (PHRASE_ENDS.contains(lower) || word.startsWith("(") || word.startsWith("_")) {
+            if (endsPhrase(lower) || word.startsWith("(") || word.startsWith("_")) {
                 break;
             }
             boolean connector = CONNECTORS.contains(lower);

@@ -1,5 +1,6 @@
 package io.linernotes.essay;
 
+import io.linernotes.text.Featuring;
 import io.linernotes.text.Folding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,15 +17,20 @@ final class Names {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
     /**
-     * Separators between artists inside a featured credit: "A & B", "A, B", "A x B", "A feat. B". Each
-     * alternative starts only where a white-space run starts ({@code (?<!\s)}): a match found from inside a run
-     * is found from its start too, and without the guard every position of a long run is retried to its end.
+     * Separators between artists inside a featured credit: "A & B", "A, B", "A x B", "A feat. B", "A ft B" (a
+     * credit's featuring markers, {@link Featuring#MARKER}, the same as in an artist field). Each alternative
+     * starts only where a white-space run starts ({@code (?<!\s)}): a match found from inside a run is found
+     * from its start too, and without the guard every position of a long run is retried to its end.
      */
     private static final Pattern CREDIT_SEPARATOR = Pattern.compile(
-            "(?<!\\s)\\s*,\\s*|(?<!\\s)\\s+(?:&|and|x|×|with|feat\\.|ft\\.|featuring)\\s+", Pattern.CASE_INSENSITIVE);
-    /** "X feat. Y" written into an artist field: the featured credit starts at the match. */
+            "(?<!\\s)\\s*,\\s*|(?<!\\s)\\s+(?:&|and|x|×|with|" + Featuring.MARKER + ")\\s+",
+            Pattern.CASE_INSENSITIVE);
+    /**
+     * "X feat. Y", "X, ft Y", "X (featuring Y)" written into an artist field: the featured credit starts at
+     * the match.
+     */
     private static final Pattern ARTIST_FEAT = Pattern.compile(
-            "(?<!\\s)(?:\\s*,)?\\s+\\(?(?:feat\\.?|ft\\.?|featuring)\\s+", Pattern.CASE_INSENSITIVE);
+            "(?<!\\s)(?:\\s*,)?\\s+\\(?" + Featuring.MARKER + "\\s+", Pattern.CASE_INSENSITIVE);
     /** "featuring the vocals of Y": the words before the name. */
     private static final Pattern VOCALS_OF = Pattern.compile(
             "^(?:the\\s+)?(?:guest\\s+)?vocals\\s+(?:of|by|from)\\s+", Pattern.CASE_INSENSITIVE);
@@ -59,7 +65,8 @@ final class Names {
     /**
      * Splits an artist credit that carries its featured artists ("Ada Vale featuring Tomo Reyes",
      * "Inés (feat. Joaquín Almar)") into {main artist, featured credit}; the credit is "" when there is none.
-     * Only explicit feat./ft./featuring split: "Simon & Garfunkel" is one artist.
+     * Only a featuring marker splits (feat., ft., featuring, the abbreviations with or without their dot):
+     * "Simon & Garfunkel" is one artist.
      */
     static String[] splitArtist(String artist) {
         if (artist == null) {

@@ -1,6 +1,8 @@
 package io.linernotes.essay;
 
+import io.linernotes.text.Featuring;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Reads the seed layout's first line, {@code Meaning of ‘TITLE’ by ‘ARTIST’ feat. FEATURED}, by scanning it
@@ -15,9 +17,12 @@ import java.util.List;
 final class TitleLine {
     static final String OPEN_QUOTES = "‘'“\"`";
     static final String CLOSE_QUOTES = "’'”\"`";
-    /** In the order the old alternation tried them: "feat." before "feat", "ft." before "ft". */
-    private static final List<String> FEAT_WORDS = List.of("feat.", "feat", "ft.", "ft", "featuring", "with", "&",
-            "x", "×");
+    /**
+     * Words a featured credit follows: a credit's featuring markers ({@link Featuring#IN_CREDIT}, longest first,
+     * so "feat." before "feat") and the words that join a guest to the artist on this line.
+     */
+    private static final List<String> FEAT_WORDS = Stream.concat(Featuring.IN_CREDIT.stream(),
+            Stream.of("with", "&", "x", "×")).toList();
 
     /** The parts of a first line: title, artist and the featured credit (possibly empty). */
     record Parts(String title, String artist, String credit) {

@@ -25,7 +25,7 @@ record SongProfile(Song song, Set<Scope> scopes, List<Variant> titles, List<List
                    String foldedTitle, String foldedArtist) {
 
     /** Splits a credit line into names; what follows a "featuring" marker is a featured credit. */
-    private static final Pattern FEATURING = Pattern.compile("(?i)\\s+(?:featuring|feat\\.?|ft\\.?)\\s+");
+    private static final Pattern FEATURING = io.linernotes.text.Featuring.BETWEEN_NAMES;
     private static final Pattern NAME_SEPARATORS = Pattern.compile("(?i)\\s*(?:,|&|\\band\\b|\\bwith\\b|\\bx\\b)\\s*");
 
     /**

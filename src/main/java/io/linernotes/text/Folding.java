@@ -34,11 +34,36 @@ public final class Folding {
             int type = Character.getType(cp);
             if (type == Character.CONTROL && !Character.isWhitespace(cp)) {
                 sb.append(' '); // a control character between words ("what\0does") still parts them
-            } else if (type != Character.FORMAT && !drawsNothing(cp)) {
+            } else if (!isInvisible(cp)) {
                 sb.appendCodePoint(cp);
             }
         });
         return sb.toString();
+    }
+
+    /**
+     * Whether {@code text} shows a reader nothing: only white space (ASCII, and Unicode space, line and paragraph
+     * separators), invisible characters and control characters, by the rule of {@link #withoutInvisible}. Null
+     * and "" are blank.
+     */
+    public static boolean isBlank(String text) {
+        if (text == null) {
+            return true;
+        }
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && !isInvisible(cp)
+                    && Character.getType(cp) != Character.CONTROL) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
+    }
+
+    /** A format character (zero-width, bidi, BOM, soft hyphen) or one that draws nothing though filed otherwise. */
+    private static boolean isInvisible(int cp) {
+        return Character.getType(cp) == Character.FORMAT || drawsNothing(cp);
     }
 
     /** Invisible characters that are not format characters: the combining grapheme joiner and the Hangul fillers. */

@@ -34,6 +34,18 @@ public final class Mentions {
         return TAG.matcher(out).replaceAll("<$1" + ZWSP);
     }
 
+    /**
+     * {@code text} with the mentions of one user ({@code <@id>}, {@code <@!id>}) replaced by a space, every other
+     * mention kept; null becomes the empty string. A message that mentions the bot to ask it is read without that
+     * mention (it addresses the question and is no word of it), while what is left is checked as typed text.
+     */
+    public static String removeOf(String text, String userId) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        return Pattern.compile("<@!?" + Pattern.quote(userId) + ">").matcher(text).replaceAll(" ");
+    }
+
     /** {@code text} with every mention Discord would ping replaced by a space; null becomes the empty string. */
     public static String remove(String text) {
         if (text == null || text.isEmpty()) {

@@ -58,6 +58,8 @@ class EssayParserRejectsTest {
                 bad("header and no body", "a.txt", () -> utf8(HEADER + "Released: 2010\n"), "empty body"),
                 bad("whitespace-only body", "a.txt", () -> utf8(HEADER + "  \n\t\n \u00A0\n"), "empty body"),
                 bad("body of zero-width characters", "a.txt", () -> utf8(HEADER + "\u200B\u200B\n\n\uFEFF"), "empty body"),
+                bad("body of bidi controls, soft hyphens and fillers", "a.txt",
+                        () -> utf8(HEADER + "\u202E\u2066\n\n\u00AD\u034F\n\u3164"), "empty body"),
                 bad("body over the byte limit", "a.txt", () -> utf8(HEADER + "word ".repeat(24_000)),
                         "body too large: 119999 bytes, the limit is 100000 bytes"),
                 bad("too many paragraphs", "a.txt", () -> utf8(HEADER + "Paragraph.\n\n".repeat(51)),

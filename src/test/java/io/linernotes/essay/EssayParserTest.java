@@ -96,6 +96,10 @@ class EssayParserTest {
         "Meaning of ‘Blinding’ by Artist A x Artist B                 | Blinding       | Artist A      | Artist B",
         "Meaning of ‘Duet’ by ‘Ana Lune’ with Ben Hale, Cy Moor        | Duet           | Ana Lune      | Ben Hale;Cy Moor",
         "Meaning of Plain Title by Plain Artist ft. Guest              | Plain Title    | Plain Artist  | Guest",
+        "Meaning of ‘Runaway’ by ‘Kanye West’ feat Pusha T             | Runaway        | Kanye West    | Pusha T",
+        "Meaning of Plain Title by Plain Artist ft Guest               | Plain Title    | Plain Artist  | Guest",
+        "Meaning of ‘Duet’ by ‘Ana Lune’ ft. Ben Hale ft Cy Moor        | Duet           | Ana Lune      | Ben Hale;Cy Moor",
+        "Meaning of ‘Duet’ by Ana Lune feat Ben Hale feat. Cy Moor      | Duet           | Ana Lune      | Ben Hale;Cy Moor",
     })
     void titleLineVariants(String firstLine, String title, String artist, String featured) throws Exception {
         EssayDraft draft = single("essay.txt", firstLine + "\n\nThe essay itself.\n");

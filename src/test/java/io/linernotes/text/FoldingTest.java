@@ -1,6 +1,8 @@
 package io.linernotes.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.text.Normalizer;
@@ -21,6 +23,32 @@ class FoldingTest {
         assertEquals("what does", Folding.withoutInvisible("what\0does"));
         assertEquals("two\nlines\tand tab", Folding.withoutInvisible("two\nlines\tand tab"));
         assertNull(Folding.withoutInvisible(null));
+    }
+
+    @Test
+    @DisplayName("blank is white space, Unicode spaces and what withoutInvisible takes out: nothing a reader sees")
+    void blank() {
+        for (String text : new String[] {"", " \t\n\r ", "\u00A0\u2003\u2028\u2029",
+                "\u200B\u200C\u200D\u200E\u200F\u2060\uFEFF", "\u202E\u2066\u00AD \u034F\u3164\u115F",
+                "\u0007\u0000\u001B"}) {
+            assertTrue(Folding.isBlank(text), escaped(text));
+            assertTrue(onlySpaces(Folding.withoutInvisible(text)), "the same rule as cleaning: " + escaped(text));
+        }
+        for (String text : new String[] {"\u200Ba", "\u00E9", " \u0301", ".", "\uD83C\uDFB5", "\u3164\uAC00"}) {
+            assertFalse(Folding.isBlank(text), escaped(text));
+            assertFalse(onlySpaces(Folding.withoutInvisible(text)), "the same rule as cleaning: " + escaped(text));
+        }
+        assertTrue(Folding.isBlank(null));
+    }
+
+    private static boolean onlySpaces(String text) {
+        return text.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp));
+    }
+
+    private static String escaped(String text) {
+        StringBuilder sb = new StringBuilder();
+        text.chars().forEach(c -> sb.append(String.format(Locale.ROOT, "\\u%04X", c)));
+        return sb.toString();
     }
 
     @Test

@@ -69,6 +69,26 @@ class MentionsTest {
         assertEquals(expected, Mentions.remove(text));
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+            "'<@42> what is runaway about'         | '  what is runaway about'",
+            "'<@!42>what is it'                    | ' what is it'",
+            "'ask <@42> and <@!42> twice'          | 'ask   and   twice'",
+            "'<@42> <@43> @everyone <@&42> <#42>'  | '  <@43> @everyone <@&42> <#42>'",
+            "'<@420> <@4> <@42'                    | '<@420> <@4> <@42'",
+            "''                                    | ''"})
+    @DisplayName("removing one user's mentions takes <@id> and <@!id> of that id only; other mentions stay for the cleaner")
+    void removesOneUser(String text, String expected) {
+        assertEquals(expected, Mentions.removeOf(text, "42"));
+    }
+
+    @Test
+    @DisplayName("a user id is matched as written, never as a pattern")
+    void userIdIsLiteral() {
+        assertEquals("<@123>", Mentions.removeOf("<@123>", "\\d+"));
+        assertEquals("", Mentions.removeOf(null, "42"));
+    }
+
     @Test
     @DisplayName("nothing removed is left pingable, and nothing defused pings")
     void removedAndDefusedAgree() {
