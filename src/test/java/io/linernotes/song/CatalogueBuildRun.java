@@ -33,6 +33,8 @@ final class CatalogueBuildRun {
         int builds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         List<SongCatalog.Entry> entries = read(file, limit);
         System.out.printf("%d openings read from %s (load %s)%n", entries.size(), file, load());
+        long before = heapAfterGc();
+        SongCatalog kept = null;
         for (int b = 1; b <= builds; b++) {
             long t0 = System.nanoTime();
             long words = 0;
@@ -47,6 +49,7 @@ final class CatalogueBuildRun {
             long t2 = System.nanoTime();
             long c2 = CPU.getCurrentThreadCpuTime();
             SongCatalog catalog = SongCatalog.of(entries);
+            kept = catalog;
             long t3 = System.nanoTime();
             long c3 = CPU.getCurrentThreadCpuTime();
             new SongResolver(catalog).findInQuestion("what does " + entries.get(0).song().title() + " mean", Scope.GLOBAL);
@@ -56,6 +59,17 @@ final class CatalogueBuildRun {
                             + " (load %s)%n", b, catalog.size(), ms(t3 - t2), ms(c3 - c2), ms(t4 - t3), ms(t1 - t0), words,
                     ms(t2 - t1), aliases, load());
         }
+        long with = heapAfterGc();
+        System.out.printf("heap held by the catalogue of %d songs (after GC): %.1f MB%n", kept == null ? 0 : kept.size(),
+                (with - before) / 1e6);
+    }
+
+    private static long heapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
     }
 
     private static long ms(long nanos) {
