@@ -216,14 +216,6 @@ final class CatalogueIndex {
         return out;
     }
 
-    IndexSearcher searcher() {
-        return searcher;
-    }
-
-    int size() {
-        return leaf == null ? 0 : leaf.maxDoc();
-    }
-
     /** In how many songs {@code term} is a term of {@code field}. */
     int docFreq(String field, String term) {
         if (leaf == null) {
