@@ -4,11 +4,8 @@ import io.linernotes.text.TextNormalizer;
 import io.linernotes.core.Scope;
 import io.linernotes.core.Song;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,13 +36,13 @@ final class Autocomplete {
         List<String> words = TextNormalizer.split(folded);
         titlePrefix(picked, folded, reader, limit);
         if (picked.size() < limit) {
-            wordPrefix(picked, words, catalog.titleIndex(), reader, limit);
+            wordPrefix(picked, words, CatalogueIndex.TITLE, reader, limit);
         }
         if (picked.size() < limit) {
             nearSpelling(picked, words, reader, limit);
         }
         if (picked.size() < limit) {
-            wordPrefix(picked, words, catalog.artistIndex(), reader, limit);
+            wordPrefix(picked, words, CatalogueIndex.ARTIST, reader, limit);
         }
         return songs(picked);
     }
@@ -67,16 +64,9 @@ final class Autocomplete {
      * Songs whose field has every typed word, the last one possibly unfinished ("love my l" → "Love My
      * Life Away"). Earlier words may match anywhere, so an artist typed first does not hide the title.
      */
-    private void wordPrefix(Set<Integer> picked, List<String> words, TokenIndex index, Scope reader, int limit) {
+    private void wordPrefix(Set<Integer> picked, List<String> words, String field, Scope reader, int limit) {
         String last = words.get(words.size() - 1);
-        List<Integer> found = new ArrayList<>();
-        for (String w : index.withPrefix(last, PREFIX_WORDS)) {
-            for (int ord : index.postings(w)) {
-                found.add(ord);
-            }
-        }
-        found.sort(Comparator.naturalOrder());
-        for (int ord : found) {
+        for (int ord : catalog.index().withPrefix(field, last, PREFIX_WORDS)) {
             if (picked.size() >= limit) {
                 return;
             }
@@ -105,22 +95,7 @@ final class Autocomplete {
 
     /** Titles sharing the most typed words under near spellings ("runawya" → "Runaway"). */
     private void nearSpelling(Set<Integer> picked, List<String> words, Scope reader, int limit) {
-        Map<Integer, Double> score = new HashMap<>();
-        TokenIndex index = catalog.titleIndex();
-        for (String w : words) {
-            for (String near : index.near(w)) {
-                double sim = Fuzzy.tokenSim(w, near) * SongProfile.weight(near);
-                for (int ord : index.postings(near)) {
-                    score.merge(ord, sim, Double::sum);
-                }
-            }
-        }
-        score.entrySet().stream()
-                .filter(e -> !picked.contains(e.getKey()) && catalog.profile(e.getKey()).visibleTo(reader))
-                .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed()
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .limit(limit - picked.size())
-                .forEach(e -> picked.add(e.getKey()));
+        picked.addAll(CandidateSearch.nearTitles(catalog, words, reader, picked, limit - picked.size()));
     }
 
     private void addVisible(Set<Integer> picked, int from, Scope reader, int limit) {

@@ -62,8 +62,8 @@ public final class SongCatalog {
 
     private final List<SongProfile> profiles;
     private final Map<Long, Integer> ordinalById;
-    private final TokenIndex titleIndex;
-    private final TokenIndex artistIndex;
+    /** Titles, artists and names of every song, searched for candidates (see {@link CatalogueIndex}). */
+    private final CatalogueIndex index;
     private final String[] sortedTitles;
     /**
      * In how many songs' openings each folded word occurs (a surname is in few, "life" in many): the words above
@@ -77,28 +77,13 @@ public final class SongCatalog {
     private SongCatalog(List<SongProfile> sorted) {
         this.profiles = List.copyOf(sorted);
         this.ordinalById = new HashMap<>(sorted.size() * 2);
-        Map<String, List<Integer>> titlePostings = new HashMap<>();
-        Map<String, List<Integer>> artistPostings = new HashMap<>();
         sortedTitles = new String[sorted.size()];
         for (int i = 0; i < sorted.size(); i++) {
             SongProfile p = sorted.get(i);
             ordinalById.put(p.song().id(), i);
             sortedTitles[i] = p.foldedTitle();
-            for (String t : p.titleTokens()) {
-                titlePostings.computeIfAbsent(Fuzzy.canon(t), k -> new ArrayList<>()).add(i);
-            }
-            for (String joined : p.joinedTitleForms()) {
-                titlePostings.computeIfAbsent(joined, k -> new ArrayList<>()).add(i);
-            }
-            Set<String> artistTokens = new LinkedHashSet<>();
-            p.primaryNames().forEach(artistTokens::addAll);
-            p.featuredNames().forEach(artistTokens::addAll);
-            for (String t : artistTokens) {
-                artistPostings.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
-            }
         }
-        this.titleIndex = new TokenIndex(titlePostings);
-        this.artistIndex = new TokenIndex(artistPostings);
+        this.index = CatalogueIndex.of(this.profiles);
     }
 
     /** A catalogue of {@code entries}; entries of one song id are merged (their scopes and openings joined). */
@@ -230,7 +215,7 @@ public final class SongCatalog {
             if (TextNormalizer.isFunctionWord(w)) {
                 continue;
             }
-            for (int ord : artistIndex.postings(w)) {
+            for (int ord : index.postings(CatalogueIndex.ARTIST, w)) {
                 SongProfile p = profiles.get(ord);
                 if (seen.add(ord) && p.visibleTo(reader) && p.primaryNames().stream()
                         .anyMatch(name -> (name.size() > 1 || name.get(0).length() >= 4) && containsRun(words, name))) {
@@ -331,23 +316,8 @@ public final class SongCatalog {
     }
 
     /** Ordinals of songs with an artist word near a word of {@code claim} (or its words run together). */
-    private Set<Integer> artistCandidates(List<String> claim) {
-        Set<Integer> out = new java.util.TreeSet<>();
-        List<String> probes = new ArrayList<>(claim);
-        if (claim.size() > 1) {
-            probes.add(Fuzzy.joinedPlain(claim, 0, claim.size()));
-        }
-        for (String t : probes) {
-            if (t.length() < 2 || TextNormalizer.isFunctionWord(t)) {
-                continue;
-            }
-            for (String near : artistIndex.near(t)) {
-                for (int ord : artistIndex.postings(near)) {
-                    out.add(ord);
-                }
-            }
-        }
-        return out;
+    private int[] artistCandidates(List<String> claim) {
+        return CandidateSearch.byArtist(this, claim);
     }
 
     // ---- package-private access for the matcher and autocomplete ----
@@ -365,12 +335,13 @@ public final class SongCatalog {
         return ord == null ? Optional.empty() : Optional.of(profiles.get(ord));
     }
 
-    TokenIndex titleIndex() {
-        return titleIndex;
+    CatalogueIndex index() {
+        return index;
     }
 
-    TokenIndex artistIndex() {
-        return artistIndex;
+    /** In how many songs' title forms {@code word} occurs (canonical spelling). */
+    int titleFrequency(String word) {
+        return index.docFreq(CatalogueIndex.TITLE, Fuzzy.canon(word));
     }
 
     /** Ordinal of the first title not sorting before {@code folded}. */

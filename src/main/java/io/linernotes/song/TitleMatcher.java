@@ -47,7 +47,7 @@ final class TitleMatcher {
             if (!v.visibleTo(reader)) {
                 continue; // a title form learnt from an essay this reader cannot see
             }
-            TitleMatch m = best(query, p, v, catalog.titleIndex(), rareLimit);
+            TitleMatch m = best(query, p, v, catalog, rareLimit);
             if (m != null && (best == null || better(m, best))) {
                 best = m;
             }
@@ -65,7 +65,7 @@ final class TitleMatcher {
         return !a.variant().alias() && b.variant().alias();
     }
 
-    private static TitleMatch best(List<String> query, SongProfile p, SongProfile.Variant v, TokenIndex index,
+    private static TitleMatch best(List<String> query, SongProfile p, SongProfile.Variant v, SongCatalog catalog,
                                    int rareLimit) {
         List<String> title = v.tokens();
         int n = query.size();
@@ -84,7 +84,7 @@ final class TitleMatcher {
         for (int k = 0; k < m; k++) {
             String t = title.get(k);
             contentWords += TextNormalizer.isFunctionWord(t) ? 0 : 1;
-            rare[k] = !TextNormalizer.isFunctionWord(t) && index.postings(t).length <= rareLimit;
+            rare[k] = !TextNormalizer.isFunctionWord(t) && catalog.titleFrequency(t) <= rareLimit;
         }
         TitleMatch best = null;
         for (int from = 0; from < n; from++) {

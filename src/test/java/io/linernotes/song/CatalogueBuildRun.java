@@ -33,6 +33,8 @@ final class CatalogueBuildRun {
         int builds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         List<SongCatalog.Entry> raw = read(file, limit);
         System.out.printf("%d openings read from %s (load %s)%n", raw.size(), file, load());
+        long before = heapAfterGc();
+        SongCatalog kept = null;
         for (int b = 1; b <= builds; b++) {
             // What an import does once per essay (and a start no longer does): derive each opening's facts.
             long t0 = System.nanoTime();
@@ -47,6 +49,7 @@ final class CatalogueBuildRun {
             long c2 = CPU.getCurrentThreadCpuTime();
             // What a start does: the catalogue from derived facts.
             SongCatalog catalog = SongCatalog.of(entries);
+            kept = catalog;
             long t3 = System.nanoTime();
             long c3 = CPU.getCurrentThreadCpuTime();
             new SongResolver(catalog).findInQuestion("what does " + entries.get(0).song().title() + " mean", Scope.GLOBAL);
@@ -58,6 +61,17 @@ final class CatalogueBuildRun {
                             + " import does: %d ms, %d words) (load %s)%n", b, catalog.size(), ms(t3 - t1),
                     ms(c3 - c2), ms(t4 - t3), ms(t5 - t4), ms(t1 - t0), words, load());
         }
+        long with = heapAfterGc();
+        System.out.printf("heap held by the catalogue of %d songs (after GC): %.1f MB%n", kept == null ? 0 : kept.size(),
+                (with - before) / 1e6);
+    }
+
+    private static long heapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
     }
 
     private static long ms(long nanos) {
