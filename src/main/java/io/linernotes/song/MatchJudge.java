@@ -102,7 +102,8 @@ final class MatchJudge {
         boolean whole = tm.typedContent() >= tm.contentWords();
 
         Claim named = conflict && claim.explicit() ? claim : null;
-        if (tm.substituted() || strayBeside(q, tm, explained, named, claim, reader) || gapBefore(q, tm, claim, reader)) {
+        if (tm.substituted() || strayBeside(q, tm, explained, named, claim, reader) || gapBefore(q, tm, claim, reader)
+                || placeTaken(q, tm, explained, conflict ? claim : null) || determinerBefore(q, tm, explained)) {
             return verdict(tm, false, s, null, "a title word replaced: another title");
         }
         if (credit == Credit.PRIMARY) {
@@ -286,10 +287,23 @@ final class MatchJudge {
             return false;
         }
         String w = q.word(after).norm();
-        if (!TextNormalizer.isFunctionWord(w) || QueryText.QUESTION_WORDS.contains(w) || QueryText.JOINING.contains(w)
-                || tm.variant().tokens().contains(w)) {
+        if (!TextNormalizer.isFunctionWord(w) || QueryText.QUESTION_WORDS.contains(w) || tm.variant().tokens().contains(w)) {
             return false;
         }
+        if (QueryText.JOINING.contains(w)) {
+            // a joining word joins a name ("<title> with <artist>"); followed by a pronoun or an article that opens
+            // no name ("<title> with You"), it is the title going on
+            int next = after + 1;
+            if (w.equals("by") || QueryText.FEATURING.contains(w) || next >= q.size() || q.word(next).breakBefore()) {
+                return false;
+            }
+            String n = q.word(next).norm();
+            if (!TextNormalizer.isFunctionWord(n) || QueryText.QUESTION_WORDS.contains(n) || tm.variant().tokens().contains(n)
+                    || covered(next, explained, null)) {
+                return false;
+            }
+        }
+        int nameFrom = QueryText.JOINING.contains(w) ? after + 1 : after;
         for (Claim c : explained) {
             if (after >= c.from() && after < c.to()) {
                 return false;
@@ -299,12 +313,79 @@ final class MatchJudge {
         while (end < q.size() && !q.word(end).breakBefore() && !QueryText.QUESTION_WORDS.contains(q.word(end).norm())) {
             end++;
         }
-        for (int to = end; to > after; to--) {
-            if (ArtistMatcher.isName(q.norms().subList(after, to), tm.profile())) {
+        for (int to = end; to > nameFrom; to--) {
+            if (ArtistMatcher.isName(q.norms().subList(nameFrom, to), tm.profile())) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * A title typed in part, with another word standing where its untyped first or last content words would be
+     * ("Campaign When by …" for "Campaign Speech", "Jive in a Little Closer" for "Move in …"): the user's title has
+     * that word changed. A word that closes a question ("meaning", "about"), a credited name or "by" may stand
+     * there; across punctuation only where the stored title is punctuated too ("…, Baby").
+     */
+    private static boolean placeTaken(QueryText q, TitleMatch tm, List<Claim> explained, Claim conflict) {
+        List<String> title = tm.variant().tokens();
+        if (tm.firstTyped() < 0) {
+            return false;
+        }
+        List<QueryText.Word> stored = storedWords(tm);
+        if (untypedContent(title, tm.lastTyped() + 1, title.size()) && tm.to() < q.size()) {
+            int j = tm.to();
+            String w = q.word(j).norm();
+            boolean titleBreaks = stored != null && stored.get(tm.lastTyped() + 1).breakBefore();
+            if (!w.equals("by") && !QueryText.FEATURING.contains(w) && !QueryText.CLOSING.contains(w)
+                    && !covered(j, explained, conflict) && (!q.word(j).breakBefore() || titleBreaks)) {
+                return true;
+            }
+        }
+        if (untypedContent(title, 0, tm.firstTyped()) && tm.from() > 0) {
+            int i = tm.from() - 1;
+            String w = q.word(i).norm();
+            boolean titleBreaks = stored != null && stored.get(tm.firstTyped()).breakBefore();
+            return QueryText.isContent(w) && !covered(i, explained, conflict)
+                    && (!q.word(tm.from()).breakBefore() || titleBreaks);
+        }
+        return false;
+    }
+
+    /**
+     * An article or possessive right before the title, in its phrase, that the title lacks: a frame introduces a
+     * title with "the", "of" or "about", never with "a" or "your", so the user's title is longer ("Give Me a <title>").
+     */
+    private static boolean determinerBefore(QueryText q, TitleMatch tm, List<Claim> explained) {
+        int i = tm.from() - 1;
+        if (i < 0 || q.word(tm.from()).breakBefore()) {
+            return false;
+        }
+        String w = q.word(i).norm();
+        return QueryText.DETERMINERS.contains(w) && !tm.variant().tokens().contains(w) && !covered(i, explained, null);
+    }
+
+    private static boolean untypedContent(List<String> title, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!TextNormalizer.isFunctionWord(title.get(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The stored title's words as typed (with its punctuation), when the matched form is the stored title. */
+    private static List<QueryText.Word> storedWords(TitleMatch tm) {
+        QueryText t = QueryText.parse(tm.profile().song().title());
+        return t.norms().equals(tm.variant().tokens()) ? t.words() : null;
+    }
+
+    private static boolean covered(int i, List<Claim> explained, Claim conflict) {
+        boolean covered = conflict != null && i >= conflict.from() && i < conflict.to();
+        for (Claim c : explained) {
+            covered |= i >= c.from() && i < c.to();
+        }
+        return covered;
     }
 
     /** The window must hold the title's words, not just letters that happen to line up. */
