@@ -17,8 +17,8 @@ import java.util.List;
  *         + artistBonus     if the named artist is the song's (record, or its visible essay's opening)
  *         + featuredBonus   if the named artist is featured on it
  *         - conflictPenalty if another artist is named
- *         + 0.1             if the user put exactly this title in quotes
- *         - 2 * tieMargin   if the title form was learnt from an essay rather than stored (another song's
+ *         + quotedBonus     if the user put exactly this title in quotes
+ *         - aliasPenalty    if the title form was learnt from an essay rather than stored (another song's
  *                           essay that mentions this title, a double A-side, must not tie with the song itself)
  * </pre>
  *
@@ -38,13 +38,6 @@ final class MatchJudge {
     record Claim(int from, int to, List<String> tokens, String surface, boolean explicit) {
     }
 
-    private static final double QUOTED_BONUS = 0.1;
-    /**
-     * A one-word title credited to another artist is this song only when typed as stored (or in a canonical
-     * spelling, which {@link Fuzzy#tokenSim} rates 0.95): "Lantern" by someone is not our "Lanterns".
-     */
-    private static final double EXACT = 0.95;
-
     private final SongConfig config;
     private final SongCatalog catalog;
 
@@ -54,14 +47,14 @@ final class MatchJudge {
     }
 
     Verdict judge(QueryText q, TitleMatch tm, boolean question, Scope reader) {
-        boolean typed = titleTyped(tm);
+        boolean typed = titleTyped(tm, config);
         boolean near = tm.score() >= config.nearTitle() && tm.titleCoverage() >= config.nearTitle() && typed;
         boolean good = tm.score() >= config.goodTitle() && tm.titleCoverage() >= config.goodCoverage() && typed;
         // part of a title names the song only through a word few titles share ("swells", not "love")
         boolean partial = tm.windowCoverage() >= config.nearTitle() && tm.titleCoverage() >= config.partialCoverage()
                 && tm.rareWords() >= 1;
         boolean quoted = q.wholeQuote(tm.from(), tm.to());
-        boolean specific = tm.contentWords() >= 2 || tm.variant().weight() >= 2.0 || keyLength(tm) >= 8;
+        boolean specific = tm.contentWords() >= 2 || tm.variant().weight() >= 2.0 || keyLength(tm) >= config.specificLetters();
 
         Claim claim = claim(q, tm.from(), tm.to(), question);
         Credit credit = Credit.NONE;
@@ -97,8 +90,8 @@ final class MatchJudge {
         }
         boolean conflict = claim != null && credit == Credit.NONE && (claim.explicit() || !question);
         int unexplained = unexplained(q, tm, explained, conflict ? claim : null);
-        double s = tm.score() + (quoted && near ? QUOTED_BONUS : 0.0)
-                - (tm.variant().alias() ? 2 * config.tieMargin() : 0.0);
+        double s = tm.score() + (quoted && near ? config.quotedBonus() : 0.0)
+                - (tm.variant().alias() ? config.aliasPenalty() : 0.0);
         boolean whole = tm.typedContent() >= tm.contentWords();
 
         Claim named = conflict && claim.explicit() ? claim : null;
@@ -111,16 +104,17 @@ final class MatchJudge {
             return verdict(tm, ok, s + config.artistBonus(), null, "artist agrees");
         }
         if (credit == Credit.FEATURED) {
-            boolean ok = good || partial && tm.titleCoverage() >= 0.5;
+            boolean ok = good || partial && tm.titleCoverage() >= config.featuredCoverage();
             return verdict(tm, ok, s + config.featuredBonus(), new SongResolution.Misattribution(claim.surface(), true),
                     "featured artist named");
         }
         if (conflict) {
             // A title typed in full is this song credited to someone else, answered with the correction; the named
             // artist, known or not, cannot veto it. A one-word title only when no other visible song carries it:
-            // two "Rain"s and another artist named is no song of ours, and it must be typed as stored.
+            // two "Rain"s and another artist named is no song of ours, and it must be typed as stored ("Lantern" by
+            // someone is not our "Lanterns"; a canonical spelling still is).
             boolean distinctive = tm.contentWords() >= 2
-                    || catalog.titleCount(tm.profile(), reader) == 1 && tm.score() >= EXACT;
+                    || catalog.titleCount(tm.profile(), reader) == 1 && tm.score() >= config.exactTitle();
             // the artist follows the title ("X by Y") or the title opens its own phrase ("Y - X"); "which song by
             // a singer … the rain" describes, it does not credit "Rain"
             boolean credits = claim.from() >= tm.to() || q.word(tm.from()).breakBefore();
@@ -389,8 +383,8 @@ final class MatchJudge {
     }
 
     /** The window must hold the title's words, not just letters that happen to line up. */
-    private static boolean titleTyped(TitleMatch tm) {
-        return tm.sureWords() >= Math.min(1, tm.contentWords()) && tm.windowCoverage() >= 0.6;
+    private static boolean titleTyped(TitleMatch tm, SongConfig config) {
+        return tm.sureWords() >= Math.min(1, tm.contentWords()) && tm.windowCoverage() >= config.typedWindow();
     }
 
     private static int keyLength(TitleMatch tm) {

@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
 public final class SongResolver {
 
     private static final Logger log = LoggerFactory.getLogger(SongResolver.class);
-    private static final int CANDIDATES = 40;
     private static final double LINE_CONFIDENCE = 0.8;
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]{3,200})\"|(?<![\\p{L}\\p{N}])'([^']{3,200})'(?![\\p{L}\\p{N}])");
 
@@ -83,8 +82,8 @@ public final class SongResolver {
         // every word must then be title or artist, as in the song option
         question = question && q.asks();
         List<Verdict> accepted = new ArrayList<>();
-        for (SongProfile p : CandidateSearch.top(catalog, q.norms(), reader, CANDIDATES)) {
-            TitleMatch tm = TitleMatcher.best(q.norms(), p, catalog, reader);
+        for (SongProfile p : CandidateSearch.top(catalog, q.norms(), reader, config.candidates())) {
+            TitleMatch tm = TitleMatcher.best(q.norms(), p, catalog, reader, config);
             if (tm == null) {
                 continue;
             }
@@ -100,7 +99,7 @@ public final class SongResolver {
             return decide(accepted);
         }
         SongResolution byLine = byQuotedLine(query, q, reader, question);
-        return byLine != null ? byLine : Understood.of(query, q);
+        return byLine != null ? byLine : Understood.of(query, q, config.refusalTitleWords());
     }
 
     private SongResolution decide(List<Verdict> accepted) {

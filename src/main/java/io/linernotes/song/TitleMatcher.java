@@ -1,5 +1,6 @@
 package io.linernotes.song;
 
+import io.linernotes.config.SongConfig;
 import io.linernotes.text.TextNormalizer;
 import io.linernotes.core.Scope;
 import java.util.ArrayList;
@@ -14,9 +15,6 @@ import java.util.Set;
  * weighing less) and as one joined string (for split or run-together words) — and the best is kept.
  */
 final class TitleMatcher {
-
-    /** Near spellings count as a confident word match from this similarity on (one edit in a four-letter word). */
-    static final double SURE_WORD = 0.8;
 
     /**
      * The best place of one song's title in a query. {@code score} is the window's similarity to the
@@ -54,15 +52,16 @@ final class TitleMatcher {
      * The best window for {@code p}'s title in {@code query}; a title word counts as rare when few titles
      * of {@code catalog} share it (such a word alone can identify a song, "swells"; "love" cannot).
      */
-    static TitleMatch best(List<String> query, SongProfile p, SongCatalog catalog, Scope reader) {
-        int rareLimit = Math.max(3, catalog.size() / 200);
+    static TitleMatch best(List<String> query, SongProfile p, SongCatalog catalog, Scope reader, SongConfig config) {
+        int rareLimit = (int) Math.max(config.rareTitlesMin(), Math.floor(catalog.size() * config.rareTitles()));
+        double sureWord = config.sureWord();
         TitleMatch best = null;
         List<TitleMatch> changed = new ArrayList<>();
         for (SongProfile.Variant v : p.titles()) {
             if (!v.visibleTo(reader)) {
                 continue; // a title form learnt from an essay this reader cannot see
             }
-            TitleMatch m = best(query, p, v, catalog.titleIndex(), rareLimit, changed);
+            TitleMatch m = best(query, p, v, catalog.titleIndex(), rareLimit, sureWord, changed);
             if (m != null && (best == null || better(m, best))) {
                 best = m;
             }
@@ -92,7 +91,7 @@ final class TitleMatcher {
 
     /** The best window for one title form; windows with a replaced word are added to {@code changed}. */
     private static TitleMatch best(List<String> query, SongProfile p, SongProfile.Variant v, TokenIndex index,
-                                   int rareLimit, List<TitleMatch> changed) {
+                                   int rareLimit, double sureWord, List<TitleMatch> changed) {
         List<String> title = v.tokens();
         int n = query.size();
         int m = title.size();
@@ -101,7 +100,7 @@ final class TitleMatcher {
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < m; k++) {
                 sim[i][k] = Fuzzy.tokenSim(query.get(i), title.get(k));
-                if (sim[i][k] < Fuzzy.CANONICAL && index.postings(query.get(i)).length > 0) {
+                if (sim[i][k] < Fuzzy.CANONICAL && knownWord(query.get(i), index)) {
                     // a typed word that is itself a word of the catalogue's titles is that word, not a typo of
                     // another one ("Line" is not a misspelt "Like"): only the same word or its canonical spelling pairs
                     sim[i][k] = 0;
@@ -120,7 +119,7 @@ final class TitleMatcher {
         TitleMatch best = null;
         for (int from = 0; from < n; from++) {
             for (int to = from + 1; to <= Math.min(n, from + m + 2); to++) {
-                TitleMatch w = window(query, p, v, sim, from, to, titleKey, any, contentWords, rare, index);
+                TitleMatch w = window(query, p, v, sim, from, to, titleKey, any, contentWords, rare, index, sureWord);
                 if (w != null && w.substituted()) {
                     changed.add(w);
                 }
@@ -134,7 +133,7 @@ final class TitleMatcher {
 
     private static TitleMatch window(List<String> query, SongProfile p, SongProfile.Variant v, double[][] sim,
                                      int from, int to, String titleKey, boolean any, int contentWords,
-                                     boolean[] rare, TokenIndex index) {
+                                     boolean[] rare, TokenIndex index, double sureWord) {
         List<String> title = v.tokens();
         int m = title.size();
         double windowWeight = 0;
@@ -174,7 +173,7 @@ final class TitleMatcher {
                 matchedTitle += pr[0] * SongProfile.weight(title.get(k));
                 matchedWindow += pr[0] * SongProfile.weight(query.get(i));
                 typed += TextNormalizer.isFunctionWord(title.get(k)) ? 0 : 1;
-                if (pr[0] >= SURE_WORD && !TextNormalizer.isFunctionWord(title.get(k))) {
+                if (pr[0] >= sureWord && !TextNormalizer.isFunctionWord(title.get(k))) {
                     sure++;
                     rareSure += rare[k] ? 1 : 0;
                 }
@@ -224,7 +223,7 @@ final class TitleMatcher {
                 score = joined;
                 cov = Math.max(cov, joined);
                 wcov = Math.max(wcov, joined);
-                if (joined >= SURE_WORD) {
+                if (joined >= sureWord) {
                     sure = Math.max(sure, contentWords);
                     rareSure = Math.max(rareSure, count(rare));
                     typed = contentWords;
@@ -246,7 +245,7 @@ final class TitleMatcher {
                 first = first < 0 ? k : first;
                 last = k;
             }
-            if (typedSim[k] >= SURE_WORD && !TextNormalizer.isFunctionWord(title.get(k)) && QueryText.isContent(title.get(k))) {
+            if (typedSim[k] >= sureWord && !TextNormalizer.isFunctionWord(title.get(k)) && QueryText.isContent(title.get(k))) {
                 sureTitle.add(title.get(k));
             }
         }
@@ -262,11 +261,19 @@ final class TitleMatcher {
             for (String t : title) {
                 own |= Fuzzy.tokenSim(w, t) >= Fuzzy.CANONICAL;
             }
-            if (!own && index.postings(w).length > 0) {
+            if (!own && knownWord(w, index)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A word of some catalogue title that is not a function word: typed, it means itself. Function words ("di",
+     * "de") are spelt many ways in transliterated titles, so they still pair with their sound-alikes.
+     */
+    private static boolean knownWord(String w, TokenIndex index) {
+        return !TextNormalizer.isFunctionWord(w) && index.postings(w).length > 0;
     }
 
     /** Title words that no word of the window resembles. */

@@ -11,13 +11,12 @@ final class Understood {
 
     /** Questions that describe a song rather than name it. */
     private static final Set<String> DESCRIBING = Set.of("which", "who", "whose", "when", "where", "why", "how");
-    /** Longest run of words still taken for a title. */
-    private static final int MAX_TITLE_WORDS = 10;
 
     private Understood() {
     }
 
-    static SongResolution.NotFound of(String query, QueryText q) {
+    /** What {@code q} was understood to name; a run of more than {@code maxTitleWords} words names no title. */
+    static SongResolution.NotFound of(String query, QueryText q, int maxTitleWords) {
         if (q.size() == 0 || DESCRIBING.contains(q.word(0).norm())) {
             return new SongResolution.NotFound(query);
         }
@@ -39,7 +38,7 @@ final class Understood {
             int[] a = trimmed(q, by + 1, end);
             artist = a == null ? null : q.surface(a[0], a[1]);
         }
-        String t = title == null || title[1] - title[0] > MAX_TITLE_WORDS ? null : q.surface(title[0], title[1]);
+        String t = title == null || title[1] - title[0] > maxTitleWords ? null : q.surface(title[0], title[1]);
         return new SongResolution.NotFound(query, t, t == null ? null : artist);
     }
 

@@ -22,6 +22,7 @@ class SongInferenceTest {
     void aQuestionThatOnlyNamesASongWeLackIsNotGuessedFromPassages(String question, String title, String artist,
                                                                    boolean onlyNames) {
         SongResolution.NotFound named = new SongResolution.NotFound(question, title, artist);
-        assertEquals(onlyNames, SongInference.onlyWhatWasUnderstood(named, question));
+        assertEquals(onlyNames, SongInference.onlyWhatWasUnderstood(named, question,
+                io.linernotes.config.InferenceConfig.defaults().maxTitleWords()));
     }
 }
