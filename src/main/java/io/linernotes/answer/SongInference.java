@@ -51,7 +51,8 @@ final class SongInference {
         if (earlier.isPresent() && Questions.looksLikeFollowUp(question)) {
             return new SongResolution.Found(earlier.get(), 0.6, null);
         }
-        if (Questions.onlyNamesASong(question) || !Questions.asksSomething(question) || onlyWhatWasUnderstood(named, question, settings.maxTitleWords())) {
+        if (Questions.onlyNamesASong(question) || !Questions.asksSomething(question)
+                || onlyWhatWasUnderstood(named, question, settings.maxTitleWords(), credited(named, scope))) {
             // a song's name with nothing asked about it: a song we lack, not one to guess from passages
             return named;
         }
@@ -69,6 +70,21 @@ final class SongInference {
      * words is words around a title, not a song we lack.
      */
     static boolean onlyWhatWasUnderstood(SongResolution named, String question, int maxTitleWords) {
+        return onlyWhatWasUnderstood(named, question, maxTitleWords, false);
+    }
+
+    /** Whether the artist the resolver understood is one the catalogue has songs of. */
+    private boolean credited(SongResolution named, Scope scope) {
+        return named instanceof SongResolution.NotFound nf && nf.artist() != null
+                && !songs.songsBy(nf.artist(), scope, 1).isEmpty();
+    }
+
+    /**
+     * As above; with {@code artistCredited}, the artist understood is one the catalogue has songs of, so its words
+     * count with the title's as what the question names ("<artist> - <title we lack> what").
+     */
+    static boolean onlyWhatWasUnderstood(SongResolution named, String question, int maxTitleWords,
+                                         boolean artistCredited) {
         if (!(named instanceof SongResolution.NotFound nf) || nf.title() == null) {
             return false;
         }
@@ -85,7 +101,8 @@ final class SongInference {
         }
         List<String> understood = Questions.contentWords(nf.title() + " " + (nf.artist() == null ? "" : nf.artist()));
         List<String> words = Questions.contentWords(question);
-        return !words.isEmpty() && 2 * title.size() >= words.size() && understood.containsAll(words);
+        int naming = artistCredited ? understood.size() : title.size();
+        return !words.isEmpty() && 2 * naming >= words.size() && understood.containsAll(words);
     }
 
     private Optional<SongResolution> byQuotedLine(List<String> lines, Scope scope) {

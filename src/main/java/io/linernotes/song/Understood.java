@@ -110,7 +110,26 @@ final class Understood {
                 return new int[][] {run, other};
             }
         }
+        // a name may hold a question word ("<Name> Who - <title>"): the whole phrase past the punctuation
+        for (int[] phrase : phrases(q)) {
+            if ((phrase[1] <= from || phrase[0] >= to) && credited.test(q.surface(phrase[0], phrase[1]))) {
+                return new int[][] {run, phrase};
+            }
+        }
         return null;
+    }
+
+    /** The phrases between punctuation, whole (a name may begin or end with a question word). */
+    private static List<int[]> phrases(QueryText q) {
+        List<int[]> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= q.size(); i++) {
+            if (i == q.size() || q.word(i).breakBefore()) {
+                out.add(new int[] {start, i});
+                start = i;
+            }
+        }
+        return out;
     }
 
     /** [from, to) without the question's frame words at either edge, or null when nothing is left. */
