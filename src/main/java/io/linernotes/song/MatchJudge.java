@@ -317,9 +317,9 @@ final class MatchJudge {
 
     /**
      * A title typed in part, with another word standing where its untyped first or last content words would be
-     * ("Campaign When by …" for "Campaign Speech", "Jive in a Little Closer" for "Move in …"): the user's title has
+     * ("Harbour When by …" for "Harbour Lights", "Drift in a Paper Boat" for "Sail in …"): the user's title has
      * that word changed. A word that closes a question ("meaning", "about"), a credited name or "by" may stand
-     * there; across punctuation only where the stored title is punctuated too ("…, Baby").
+     * there; across punctuation only where the stored title is punctuated too ("…, Darling").
      */
     private static boolean placeTaken(QueryText q, TitleMatch tm, List<Claim> explained, Claim conflict) {
         List<String> title = tm.variant().tokens();

@@ -99,7 +99,7 @@ final class QueryText {
             while (s < e && !Character.isLetterOrDigit(chunk.charAt(s))) {
                 char c = chunk.charAt(s);
                 if (c == '"' || c == '\'') {
-                    // a quote opens only when it is closed later: "'M Op!" is an elision, not a quotation
+                    // a quote opens only when it is closed later: "Rock 'Em Loud" holds an elision, not a quotation
                     opens = inQuote || closedFrom(chunks, ci, s + 1, c);
                 } else if (c == '(' || c == '-' || c == '[') {
                     pendingBreak = true;

@@ -21,13 +21,15 @@ final class TitleMatcher {
      * title form; {@code titleCoverage} how much of the title form the window typed; {@code windowCoverage}
      * how much of the window is title; {@code sureWords} how many title words other than function words
      * were typed (nearly) exactly, {@code typedContent} how many were typed at all, {@code rareWords} how
-     * many of the sure ones few titles share; {@code strayWords} how many content words of the window pair with
-     * no title word, {@code untypedWords} how many title words (function words too) no window word typed. A stray
+     * many of the sure ones few titles share; {@code strayWords} how many content words of the window are left
+     * unpaired (no title word resembles them, or the one that does went to a closer word), {@code strayInside} how
+     * many of them stand between typed title words and are no frame words, {@code untypedWords} how many title words (function words too) no window word typed. A stray
      * word beside an untyped one is a substituted word: another title. {@code firstTyped} and {@code lastTyped}
      * are the first and last title words (indices into the form's tokens, -1 for none) a window word typed
-     * ("Closer, Baby" leaves "Move" untyped before them); {@code widerChanged} says that a wider window
-     * over the same song types more of its title and has a word replaced ("(The Hammer Who Shot) Liberty Valance"
-     * matched by its bracket-less form).
+     * ("Paper Boat, Darling" leaves "Sail" untyped before them); {@code widerChanged} says that a wider window
+     * over the same song types more of its title and has a word replaced ("(The Girl Who Sold) Glass Harbour"
+     * for a stored "(The Girl Who Kept) Glass Harbour", matched by its bracket-less form); {@code sureTitleWords}
+     * are the title's content words the window typed nearly exactly.
      */
     record TitleMatch(SongProfile profile, SongProfile.Variant variant, int from, int to, double score,
                       double titleCoverage, double windowCoverage, int sureWords, int contentWords,
@@ -102,7 +104,7 @@ final class TitleMatcher {
                 sim[i][k] = Fuzzy.tokenSim(query.get(i), title.get(k));
                 if (sim[i][k] < Fuzzy.CANONICAL && knownWord(query.get(i), index)) {
                     // a typed word that is itself a word of the catalogue's titles is that word, not a typo of
-                    // another one ("Line" is not a misspelt "Like"): only the same word or its canonical spelling pairs
+                    // another one ("Lane" is not a misspelt "Lake"): only the same word or its canonical spelling pairs
                     sim[i][k] = 0;
                 }
                 any |= sim[i][k] > 0;
@@ -192,8 +194,8 @@ final class TitleMatcher {
                 }
             }
             for (int i = from; i < to; i++) {
-                // a word left over when its look-alike title word went to a closer word is stray too ("baci Thing,
-                // Baby" for "Wonderful Thing, Baby": "baby" takes "Baby")
+                // a word left over when its look-alike title word went to a closer word is stray too ("Nova Town,
+                // Darling" for "Quiet Town, Darling": "darling" takes "Darling")
                 boolean paired = pairedQ[i - from];
                 // a function word inside the window is typed inside the title too ("for This Seasons")
                 boolean inside = i > from && i < to - 1;
@@ -208,7 +210,7 @@ final class TitleMatcher {
         double score = (matchedTitle + matchedWindow) / (v.weight() + windowWeight);
         String windowKey = Fuzzy.joinedKey(query, from, to);
         // the joined comparison is for words split or run together; with as many words as the title, a typed word
-        // that is another word of the catalogue's titles stays that word ("Pretty Line Drugs" joins no "Pretty Like Drugs")
+        // that is another word of the catalogue's titles stays that word ("Silver Lane Days" joins no "Silver Lake Days")
         boolean foreignWord = to - from == m && !Fuzzy.joinedPlain(query, from, to).equals(Fuzzy.joinedPlain(title, 0, m))
                 && knownForeign(query, from, to, title, index);
         if (windowKey.length() >= 4 && titleKey.length() >= 4 && edgesBelong(query, from, to, title) && !foreignWord) {

@@ -71,7 +71,7 @@ final class Understood {
      * no such name leaves a title beside it.
      */
     private static int[][] split(QueryText q, int[] run, BiPredicate<String, Boolean> credited) {
-        // a name typed exactly wins over one that only a forgiving comparison finds ("Kanye West <title>")
+        // a name typed exactly wins over one that only a forgiving comparison finds ("Jun Marlow <title>")
         for (boolean exact : new boolean[] {true, false}) {
             int[][] split = split(q, run, name -> credited.test(name, exact));
             if (split != null) {
