@@ -21,9 +21,6 @@ import java.util.Set;
  */
 final class SongInference {
 
-    /** Most content words a run may hold and still be taken for the name of a song we lack. */
-    static final int MAX_TITLE_WORDS = 6;
-
     private final SongLookup songs;
     private final Retriever retriever;
     private final InferenceConfig settings;
@@ -54,7 +51,8 @@ final class SongInference {
         if (earlier.isPresent() && Questions.looksLikeFollowUp(question)) {
             return new SongResolution.Found(earlier.get(), 0.6, null);
         }
-        if (Questions.onlyNamesASong(question) || !Questions.asksSomething(question) || onlyWhatWasUnderstood(named, question)) {
+        if (Questions.onlyNamesASong(question) || !Questions.asksSomething(question)
+                || onlyWhatWasUnderstood(named, question, settings.maxTitleWords(), credited(named, scope))) {
             // a song's name with nothing asked about it: a song we lack, not one to guess from passages
             return named;
         }
@@ -68,9 +66,25 @@ final class SongInference {
     /**
      * Whether every content word of the question lies in the title and artist the resolver understood it to name
      * ("Explain the song <title we lack>"): it names a song we lack and describes nothing to find it by. A question
-     * about a part of a song ("the … line") still describes one.
+     * about a part of a song ("the … line") still describes one. A title of more than {@code maxTitleWords} content
+     * words is words around a title, not a song we lack.
      */
-    static boolean onlyWhatWasUnderstood(SongResolution named, String question) {
+    static boolean onlyWhatWasUnderstood(SongResolution named, String question, int maxTitleWords) {
+        return onlyWhatWasUnderstood(named, question, maxTitleWords, false);
+    }
+
+    /** Whether the artist the resolver understood is one the catalogue has songs of. */
+    private boolean credited(SongResolution named, Scope scope) {
+        return named instanceof SongResolution.NotFound nf && nf.artist() != null
+                && !songs.songsBy(nf.artist(), scope, 1).isEmpty();
+    }
+
+    /**
+     * As above; with {@code artistCredited}, the artist understood is one the catalogue has songs of, so its words
+     * count with the title's as what the question names ("<artist> - <title we lack> what").
+     */
+    static boolean onlyWhatWasUnderstood(SongResolution named, String question, int maxTitleWords,
+                                         boolean artistCredited) {
         if (!(named instanceof SongResolution.NotFound nf) || nf.title() == null) {
             return false;
         }
@@ -82,12 +96,13 @@ final class SongInference {
         // the title understood must carry much of the question: "what does he mean by <a described line> in …"
         // was read as a title "he" and an artist, and it describes a song rather than naming one
         List<String> title = Questions.contentWords(nf.title());
-        if (title.size() > MAX_TITLE_WORDS) {
+        if (title.size() > maxTitleWords) {
             return false; // a run longer than titles are is words around a title, not a song we lack
         }
         List<String> understood = Questions.contentWords(nf.title() + " " + (nf.artist() == null ? "" : nf.artist()));
         List<String> words = Questions.contentWords(question);
-        return !words.isEmpty() && 2 * title.size() >= words.size() && understood.containsAll(words);
+        int naming = artistCredited ? understood.size() : title.size();
+        return !words.isEmpty() && 2 * naming >= words.size() && understood.containsAll(words);
     }
 
     private Optional<SongResolution> byQuotedLine(List<String> lines, Scope scope) {

@@ -26,6 +26,9 @@ final class Fuzzy {
             "1", "one", "2", "two", "3", "three", "4", "four", "5", "five", "6", "six", "7", "seven",
             "8", "eight", "9", "nine", "10", "ten");
 
+    /** Similarity of a word to its canonical spelling or a digit to its number word ("luv" and "love"). */
+    static final double CANONICAL = 0.95;
+
     private Fuzzy() {
     }
 
@@ -66,7 +69,7 @@ final class Fuzzy {
         String ca = canon(a);
         String cb = canon(b);
         if (ca.equals(cb) || b.equals(numberTwin(a))) {
-            return 0.95;
+            return CANONICAL;
         }
         String pa = TextNormalizer.phonetic(ca);
         String pb = TextNormalizer.phonetic(cb);

@@ -17,8 +17,8 @@ import java.util.List;
  *         + artistBonus     if the named artist is the song's (record, or its visible essay's opening)
  *         + featuredBonus   if the named artist is featured on it
  *         - conflictPenalty if another artist is named
- *         + 0.1             if the user put exactly this title in quotes
- *         - 2 * tieMargin   if the title form was learnt from an essay rather than stored (another song's
+ *         + quotedBonus     if the user put exactly this title in quotes
+ *         - aliasPenalty    if the title form was learnt from an essay rather than stored (another song's
  *                           essay that mentions this title, a double A-side, must not tie with the song itself)
  * </pre>
  *
@@ -38,13 +38,6 @@ final class MatchJudge {
     record Claim(int from, int to, List<String> tokens, String surface, boolean explicit) {
     }
 
-    private static final double QUOTED_BONUS = 0.1;
-    /**
-     * A one-word title credited to another artist is this song only when typed as stored (or in a canonical
-     * spelling, which {@link Fuzzy#tokenSim} rates 0.95): "Lantern" by someone is not our "Lanterns".
-     */
-    private static final double EXACT = 0.95;
-
     private final SongConfig config;
     private final SongCatalog catalog;
 
@@ -54,14 +47,14 @@ final class MatchJudge {
     }
 
     Verdict judge(QueryText q, TitleMatch tm, boolean question, Scope reader) {
-        boolean typed = titleTyped(tm);
+        boolean typed = titleTyped(tm, config);
         boolean near = tm.score() >= config.nearTitle() && tm.titleCoverage() >= config.nearTitle() && typed;
         boolean good = tm.score() >= config.goodTitle() && tm.titleCoverage() >= config.goodCoverage() && typed;
         // part of a title names the song only through a word few titles share ("swells", not "love")
         boolean partial = tm.windowCoverage() >= config.nearTitle() && tm.titleCoverage() >= config.partialCoverage()
                 && tm.rareWords() >= 1;
         boolean quoted = q.wholeQuote(tm.from(), tm.to());
-        boolean specific = tm.contentWords() >= 2 || tm.variant().weight() >= 2.0 || keyLength(tm) >= 8;
+        boolean specific = tm.contentWords() >= 2 || tm.variant().weight() >= 2.0 || keyLength(tm) >= config.specificLetters();
 
         Claim claim = claim(q, tm.from(), tm.to(), question);
         Credit credit = Credit.NONE;
@@ -97,12 +90,13 @@ final class MatchJudge {
         }
         boolean conflict = claim != null && credit == Credit.NONE && (claim.explicit() || !question);
         int unexplained = unexplained(q, tm, explained, conflict ? claim : null);
-        double s = tm.score() + (quoted && near ? QUOTED_BONUS : 0.0)
-                - (tm.variant().alias() ? 2 * config.tieMargin() : 0.0);
+        double s = tm.score() + (quoted && near ? config.quotedBonus() : 0.0)
+                - (tm.variant().alias() ? config.aliasPenalty() : 0.0);
         boolean whole = tm.typedContent() >= tm.contentWords();
 
         Claim named = conflict && claim.explicit() ? claim : null;
-        if (tm.substituted() || strayBeside(q, tm, explained, named, claim, reader) || gapBefore(q, tm, claim, reader)) {
+        if (tm.substituted() || strayBeside(q, tm, explained, named, claim, reader) || gapBefore(q, tm, claim, reader)
+                || placeTaken(q, tm, explained, conflict ? claim : null) || determinerBefore(q, tm, explained)) {
             return verdict(tm, false, s, null, "a title word replaced: another title");
         }
         if (credit == Credit.PRIMARY) {
@@ -110,16 +104,17 @@ final class MatchJudge {
             return verdict(tm, ok, s + config.artistBonus(), null, "artist agrees");
         }
         if (credit == Credit.FEATURED) {
-            boolean ok = good || partial && tm.titleCoverage() >= 0.5;
+            boolean ok = good || partial && tm.titleCoverage() >= config.featuredCoverage();
             return verdict(tm, ok, s + config.featuredBonus(), new SongResolution.Misattribution(claim.surface(), true),
                     "featured artist named");
         }
         if (conflict) {
             // A title typed in full is this song credited to someone else, answered with the correction; the named
             // artist, known or not, cannot veto it. A one-word title only when no other visible song carries it:
-            // two "Rain"s and another artist named is no song of ours, and it must be typed as stored.
+            // two "Rain"s and another artist named is no song of ours, and it must be typed as stored ("Lantern" by
+            // someone is not our "Lanterns"; a canonical spelling still is).
             boolean distinctive = tm.contentWords() >= 2
-                    || catalog.titleCount(tm.profile(), reader) == 1 && tm.score() >= EXACT;
+                    || catalog.titleCount(tm.profile(), reader) == 1 && tm.score() >= config.exactTitle();
             // the artist follows the title ("X by Y") or the title opens its own phrase ("Y - X"); "which song by
             // a singer … the rain" describes, it does not credit "Rain"
             boolean credits = claim.from() >= tm.to() || q.word(tm.from()).breakBefore();
@@ -286,10 +281,23 @@ final class MatchJudge {
             return false;
         }
         String w = q.word(after).norm();
-        if (!TextNormalizer.isFunctionWord(w) || QueryText.QUESTION_WORDS.contains(w) || QueryText.JOINING.contains(w)
-                || tm.variant().tokens().contains(w)) {
+        if (!TextNormalizer.isFunctionWord(w) || QueryText.QUESTION_WORDS.contains(w) || tm.variant().tokens().contains(w)) {
             return false;
         }
+        if (QueryText.JOINING.contains(w)) {
+            // a joining word joins a name ("<title> with <artist>"); followed by a pronoun or an article that opens
+            // no name ("<title> with You"), it is the title going on
+            int next = after + 1;
+            if (w.equals("by") || QueryText.FEATURING.contains(w) || next >= q.size() || q.word(next).breakBefore()) {
+                return false;
+            }
+            String n = q.word(next).norm();
+            if (!TextNormalizer.isFunctionWord(n) || QueryText.QUESTION_WORDS.contains(n) || tm.variant().tokens().contains(n)
+                    || covered(next, explained, null)) {
+                return false;
+            }
+        }
+        int nameFrom = QueryText.JOINING.contains(w) ? after + 1 : after;
         for (Claim c : explained) {
             if (after >= c.from() && after < c.to()) {
                 return false;
@@ -299,17 +307,84 @@ final class MatchJudge {
         while (end < q.size() && !q.word(end).breakBefore() && !QueryText.QUESTION_WORDS.contains(q.word(end).norm())) {
             end++;
         }
-        for (int to = end; to > after; to--) {
-            if (ArtistMatcher.isName(q.norms().subList(after, to), tm.profile())) {
+        for (int to = end; to > nameFrom; to--) {
+            if (ArtistMatcher.isName(q.norms().subList(nameFrom, to), tm.profile())) {
                 return false;
             }
         }
         return true;
     }
 
+    /**
+     * A title typed in part, with another word standing where its untyped first or last content words would be
+     * ("Harbour When by …" for "Harbour Lights", "Drift in a Paper Boat" for "Sail in …"): the user's title has
+     * that word changed. A word that closes a question ("meaning", "about"), a credited name or "by" may stand
+     * there; across punctuation only where the stored title is punctuated too ("…, Darling").
+     */
+    private static boolean placeTaken(QueryText q, TitleMatch tm, List<Claim> explained, Claim conflict) {
+        List<String> title = tm.variant().tokens();
+        if (tm.firstTyped() < 0) {
+            return false;
+        }
+        List<QueryText.Word> stored = storedWords(tm);
+        if (untypedContent(title, tm.lastTyped() + 1, title.size()) && tm.to() < q.size()) {
+            int j = tm.to();
+            String w = q.word(j).norm();
+            boolean titleBreaks = stored != null && stored.get(tm.lastTyped() + 1).breakBefore();
+            if (!w.equals("by") && !QueryText.FEATURING.contains(w) && !QueryText.CLOSING.contains(w)
+                    && !covered(j, explained, conflict) && (!q.word(j).breakBefore() || titleBreaks)) {
+                return true;
+            }
+        }
+        if (untypedContent(title, 0, tm.firstTyped()) && tm.from() > 0) {
+            int i = tm.from() - 1;
+            String w = q.word(i).norm();
+            boolean titleBreaks = stored != null && stored.get(tm.firstTyped()).breakBefore();
+            return QueryText.isContent(w) && !covered(i, explained, conflict)
+                    && (!q.word(tm.from()).breakBefore() || titleBreaks);
+        }
+        return false;
+    }
+
+    /**
+     * An article or possessive right before the title, in its phrase, that the title lacks: a frame introduces a
+     * title with "the", "of" or "about", never with "a" or "your", so the user's title is longer ("Give Me a <title>").
+     */
+    private static boolean determinerBefore(QueryText q, TitleMatch tm, List<Claim> explained) {
+        int i = tm.from() - 1;
+        if (i < 0 || q.word(tm.from()).breakBefore()) {
+            return false;
+        }
+        String w = q.word(i).norm();
+        return QueryText.DETERMINERS.contains(w) && !tm.variant().tokens().contains(w) && !covered(i, explained, null);
+    }
+
+    private static boolean untypedContent(List<String> title, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!TextNormalizer.isFunctionWord(title.get(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The stored title's words as typed (with its punctuation), when the matched form is the stored title. */
+    private static List<QueryText.Word> storedWords(TitleMatch tm) {
+        QueryText t = QueryText.parse(tm.profile().song().title());
+        return t.norms().equals(tm.variant().tokens()) ? t.words() : null;
+    }
+
+    private static boolean covered(int i, List<Claim> explained, Claim conflict) {
+        boolean covered = conflict != null && i >= conflict.from() && i < conflict.to();
+        for (Claim c : explained) {
+            covered |= i >= c.from() && i < c.to();
+        }
+        return covered;
+    }
+
     /** The window must hold the title's words, not just letters that happen to line up. */
-    private static boolean titleTyped(TitleMatch tm) {
-        return tm.sureWords() >= Math.min(1, tm.contentWords()) && tm.windowCoverage() >= 0.6;
+    private static boolean titleTyped(TitleMatch tm, SongConfig config) {
+        return tm.sureWords() >= Math.min(1, tm.contentWords()) && tm.windowCoverage() >= config.typedWindow();
     }
 
     private static int keyLength(TitleMatch tm) {

@@ -22,6 +22,14 @@ final class QueryText {
     static final Set<String> FILLER = StopWords.FILLER;
     static final Set<String> FEATURING = StopWords.FEATURING;
     static final Set<String> JOINING = StopWords.JOINING;
+    /** Articles and possessives: they open a noun phrase, so typed right before a title they belong to it. */
+    static final Set<String> DETERMINERS = Set.of("a", "an", "my", "your", "our", "his", "her", "their");
+    /**
+     * Question-frame words that close a question after the song's name ("… meaning", "… about?"): they may stand
+     * right after a title typed in part without taking the place of its missing words.
+     */
+    static final Set<String> CLOSING = Set.of("mean", "meaning", "meanings", "means", "meant", "about", "abt",
+            "lyrics", "lyric", "explained", "please", "pls", "plz");
 
     /** Letters joined by dots, the last dot included ("P.J.K.", "d.m.x."). */
     private static final Pattern DOTTED = Pattern.compile("\\p{L}(?:\\.\\p{L})+\\.");
@@ -79,7 +87,9 @@ final class QueryText {
         String text = TextNormalizer.unifyPunctuation(raw);
         boolean inQuote = false;
         boolean pendingBreak = false;
-        for (String chunk : text.trim().split("\\s+")) {
+        String[] chunks = text.trim().split("\\s+");
+        for (int ci = 0; ci < chunks.length; ci++) {
+            String chunk = chunks[ci];
             if (chunk.isEmpty()) {
                 continue;
             }
@@ -89,7 +99,8 @@ final class QueryText {
             while (s < e && !Character.isLetterOrDigit(chunk.charAt(s))) {
                 char c = chunk.charAt(s);
                 if (c == '"' || c == '\'') {
-                    opens = true;
+                    // a quote opens only when it is closed later: "Rock 'Em Loud" holds an elision, not a quotation
+                    opens = inQuote || closedFrom(chunks, ci, s + 1, c);
                 } else if (c == '(' || c == '-' || c == '[') {
                     pendingBreak = true;
                 }
@@ -143,6 +154,24 @@ final class QueryText {
             pendingBreak = pendingBreak || breakAfter;
         }
         return new QueryText(out, text.indexOf('?') >= 0);
+    }
+
+    /**
+     * Whether quote {@code c} is closed at the end of a word from chunk {@code i} (after its first {@code start}
+     * characters) on.
+     */
+    private static boolean closedFrom(String[] chunks, int i, int start, char c) {
+        for (int j = i; j < chunks.length; j++) {
+            String chunk = j == i ? chunks[j].substring(start) : chunks[j];
+            int e = chunk.length();
+            while (e > 0 && !Character.isLetterOrDigit(chunk.charAt(e - 1))) {
+                if (chunk.charAt(e - 1) == c && (j > i || e > 1)) {
+                    return true;
+                }
+                e--;
+            }
+        }
+        return false;
     }
 
     /** Whether every word in [from, to) was typed inside quotes. */

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
@@ -29,7 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class SongResolver {
 
     private static final Logger log = LoggerFactory.getLogger(SongResolver.class);
-    private static final int CANDIDATES = 40;
     private static final double LINE_CONFIDENCE = 0.8;
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]{3,200})\"|(?<![\\p{L}\\p{N}])'([^']{3,200})'(?![\\p{L}\\p{N}])");
 
@@ -83,8 +83,8 @@ public final class SongResolver {
         // every word must then be title or artist, as in the song option
         question = question && q.asks();
         List<Verdict> accepted = new ArrayList<>();
-        for (SongProfile p : CandidateSearch.top(catalog, q.norms(), reader, CANDIDATES)) {
-            TitleMatch tm = TitleMatcher.best(q.norms(), p, catalog, reader);
+        for (SongProfile p : CandidateSearch.top(catalog, q.norms(), reader, config.candidates())) {
+            TitleMatch tm = TitleMatcher.best(q.norms(), p, catalog, reader, config);
             if (tm == null) {
                 continue;
             }
@@ -100,7 +100,32 @@ public final class SongResolver {
             return decide(accepted);
         }
         SongResolution byLine = byQuotedLine(query, q, reader, question);
-        return byLine != null ? byLine : Understood.of(query, q);
+        return byLine != null ? byLine : Understood.of(query, q, config.refusalTitleWords(),
+                (name, exact) -> credited(name, exact, reader));
+    }
+
+    /**
+     * Whether {@code name}, as a whole, is a name a visible song is credited to: its very words ({@code exact}), or
+     * with typos and word order forgiven. A leading "the" may be typed or not ("The <band>").
+     */
+    private boolean credited(String name, boolean exact, Scope reader) {
+        List<String> words = TextNormalizer.tokens(name);
+        List<String> bare = words.size() > 1 && words.get(0).equals("the") ? words.subList(1, words.size()) : words;
+        for (Song s : catalog.songsBy(name, reader, config.candidates())) {
+            Optional<SongProfile> p = catalog.profileById(s.id());
+            if (p.isEmpty()) {
+                continue;
+            }
+            List<List<String>> names = new ArrayList<>(p.get().primaryNames());
+            names.addAll(p.get().featuredNames());
+            for (List<String> credit : names) {
+                if (exact ? credit.equals(words) || credit.equals(bare)
+                        : ArtistMatcher.isName(words, p.get()) || ArtistMatcher.isName(bare, p.get())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private SongResolution decide(List<Verdict> accepted) {

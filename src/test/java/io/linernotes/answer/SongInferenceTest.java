@@ -22,6 +22,21 @@ class SongInferenceTest {
     void aQuestionThatOnlyNamesASongWeLackIsNotGuessedFromPassages(String question, String title, String artist,
                                                                    boolean onlyNames) {
         SongResolution.NotFound named = new SongResolution.NotFound(question, title, artist);
-        assertEquals(onlyNames, SongInference.onlyWhatWasUnderstood(named, question));
+        assertEquals(onlyNames, SongInference.onlyWhatWasUnderstood(named, question,
+                io.linernotes.config.InferenceConfig.defaults().maxTitleWords()));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" understood as \"{1}\" by \"{2}\", artist credited {3} → {4}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            Jun Marlow - Quiet Ferry What                            | Quiet Ferry       | Jun Marlow | true  | true
+            Quiet What Jun Marlow                                    | Quiet             | Jun Marlow | true  | true
+            Quiet What Jun Marlow                                    | Quiet             | Jun Marlow | false | false
+            what does he mean by rolling the dice twice in Quiet Harbour | he             | rolling the dice twice in Quiet Harbour | false | false
+            """)
+    void anArtistTheCatalogueCreditsCountsAsNamed(String question, String title, String artist, boolean credited,
+                                                  boolean onlyNames) {
+        SongResolution.NotFound named = new SongResolution.NotFound(question, title, artist);
+        assertEquals(onlyNames, SongInference.onlyWhatWasUnderstood(named, question,
+                io.linernotes.config.InferenceConfig.defaults().maxTitleWords(), credited));
     }
 }

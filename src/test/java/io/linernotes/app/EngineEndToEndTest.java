@@ -75,6 +75,17 @@ class EngineEndToEndTest {
         assertEquals(Answer.Status.NO_COMMENTARY, unknown.status());
         assertTrue(unknown.text().contains("“Suzanne” by Leonard Cohen"), unknown.text());
         assertEquals(List.of(), unknown.notes(), "no stored songs of that artist to name");
+
+        // a bare run of title and artist, without "by" or any question word, is told apart the same way
+        for (String bare : List.of("Gold Digger Kanye West", "Kanye West - Gold Digger", "kanye west gold digger")) {
+            Answer told = engine.answers().answer(AnswerRequest.ask(bare, Scope.GLOBAL));
+            assertEquals(Answer.Status.NO_COMMENTARY, told.status(), bare);
+            assertTrue(told.text().toLowerCase(java.util.Locale.ROOT).contains("“gold digger” by kanye west"), told.text());
+            assertEquals(List.of("Songs by Kanye West with commentary here: “Runaway”."), told.notes(), bare);
+        }
+        Answer whole = engine.answers().answer(AnswerRequest.ask("Suzanne Leonard Cohen", Scope.GLOBAL));
+        assertEquals(Answer.Status.NO_COMMENTARY, whole.status());
+        assertTrue(whole.text().contains("“Suzanne Leonard Cohen”"), "an artist the catalogue does not credit: " + whole.text());
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

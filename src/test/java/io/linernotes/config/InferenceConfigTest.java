@@ -55,9 +55,9 @@ class InferenceConfigTest {
     @Test
     @DisplayName("a share outside 0..1 or no candidates is refused with its name")
     void badValues() {
-        ConfigException e = assertThrows(ConfigException.class, () -> new InferenceConfig(1.5, null, null, null));
+        ConfigException e = assertThrows(ConfigException.class, () -> new InferenceConfig(1.5, null, null, null, null));
         assertTrue(e.getMessage().contains("retrieval.inference.minCoverage"), e.getMessage());
-        e = assertThrows(ConfigException.class, () -> new InferenceConfig(null, null, null, 0));
+        e = assertThrows(ConfigException.class, () -> new InferenceConfig(null, null, null, 0, null));
         assertTrue(e.getMessage().contains("retrieval.inference.candidatePassages"), e.getMessage());
     }
 }

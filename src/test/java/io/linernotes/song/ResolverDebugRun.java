@@ -14,7 +14,8 @@ final class ResolverDebugRun {
             QueryText q = QueryText.parse(query);
             System.out.println("== " + query + "  " + q.norms());
             for (SongProfile p : CandidateSearch.top(catalog, q.norms(), Scope.GLOBAL, 8)) {
-                TitleMatcher.TitleMatch tm = TitleMatcher.best(q.norms(), p, catalog, Scope.GLOBAL);
+                TitleMatcher.TitleMatch tm = TitleMatcher.best(q.norms(), p, catalog, Scope.GLOBAL,
+                        io.linernotes.config.SongConfig.defaults());
                 if (tm != null) {
                     MatchJudge.Verdict v = new MatchJudge(io.linernotes.config.SongConfig.defaults(), catalog).judge(q, tm, q.asks(), Scope.GLOBAL);
                     System.out.printf("  %s -> %s %.2f %s%n", TitleMatcher.describe(tm), v.accepted(), v.score(), v.reason());
