@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A session lock dies with its connection, so a process killed while it holds a bucket would open it at once.
  * Each IDENTIFY is therefore also recorded, before it is sent, in {@code identify_buckets} by the database's own
- * clock (one clock for every machine), and the next holder first waits until the spacing has passed since that
- * record.
+ * clock (one clock for every machine), and again when it has been sent; the next holder first waits until the
+ * spacing has passed since that end. A holder that let go between the two (killed while connecting) may have sent
+ * its frame at any moment until it let go, which is before the next holder could take the bucket, so the next
+ * holder then waits the whole spacing.
  */
 public final class PostgresIdentifyGate implements IdentifyGate {
     private static final Logger log = LoggerFactory.getLogger(PostgresIdentifyGate.class);
@@ -51,7 +53,13 @@ public final class PostgresIdentifyGate implements IdentifyGate {
             try {
                 waitOutLastIdentify(connection, bucket);
                 record(connection, bucket);
-                Holding.runAndHold(identify, spacing);
+                Holding.runAndHold(() -> {
+                    try {
+                        identify.run();
+                    } finally {
+                        markSent(connection, bucket);
+                    }
+                }, spacing);
             } finally {
                 unlock(connection, bucket);
             }
@@ -95,17 +103,22 @@ public final class PostgresIdentifyGate implements IdentifyGate {
         }
     }
 
-    /** Sleeps until {@code spacing} has passed since the bucket's last recorded IDENTIFY, by the database's clock. */
+    /**
+     * Sleeps until {@code spacing} has passed since the end of the bucket's last IDENTIFY, by the database's clock;
+     * the whole spacing when its holder let go before the end was recorded.
+     */
     private void waitOutLastIdentify(Connection connection, int bucket) throws InterruptedException {
-        try (PreparedStatement last = connection.prepareStatement("SELECT identified_ms, " + NOW_MS
+        try (PreparedStatement last = connection.prepareStatement("SELECT identified_ms, sent_ms, " + NOW_MS
                 + " FROM identify_buckets WHERE bucket = ?")) {
             last.setInt(1, bucket);
             try (ResultSet r = last.executeQuery()) {
                 if (r.next()) {
-                    long left = r.getLong(1) + spacing.toMillis() - r.getLong(2);
+                    long sent = r.getLong(2);
+                    boolean finished = !r.wasNull();
+                    long left = finished ? sent + spacing.toMillis() - r.getLong(3) : spacing.toMillis();
                     if (left > 0) {
-                        log.info("IDENTIFY bucket {} was used {} ms ago by a process that let go early; waiting {} ms",
-                                bucket, spacing.toMillis() - left, left);
+                        log.info("IDENTIFY bucket {} was {} by a process that let go early; waiting {} ms", bucket,
+                                finished ? "used " + (spacing.toMillis() - left) + " ms ago" : "left mid-IDENTIFY", left);
                         Thread.sleep(left);
                     }
                 }
@@ -118,11 +131,27 @@ public final class PostgresIdentifyGate implements IdentifyGate {
     /** Records this IDENTIFY before it is sent, so that a kill right after it still leaves the bucket closed. */
     private static void record(Connection connection, int bucket) {
         try (PreparedStatement mark = connection.prepareStatement("INSERT INTO identify_buckets (bucket, identified_ms)"
-                + " VALUES (?, " + NOW_MS + ") ON CONFLICT (bucket) DO UPDATE SET identified_ms = EXCLUDED.identified_ms")) {
+                + " VALUES (?, " + NOW_MS + ") ON CONFLICT (bucket) DO UPDATE SET identified_ms = EXCLUDED.identified_ms,"
+                + " sent_ms = NULL")) {
             mark.setInt(1, bucket);
             mark.executeUpdate();
         } catch (SQLException e) {
             throw new GateUnavailableException("could not record IDENTIFY bucket " + bucket, e);
+        }
+    }
+
+    /**
+     * Records that this IDENTIFY has ended (JDA returns once the session is ready, so the frame has left). A failure
+     * only costs the next holder the whole spacing: the shard is connected, so it is logged, never thrown.
+     */
+    private static void markSent(Connection connection, int bucket) {
+        try (PreparedStatement mark = connection.prepareStatement("UPDATE identify_buckets SET sent_ms = " + NOW_MS
+                + " WHERE bucket = ?")) {
+            mark.setInt(1, bucket);
+            mark.executeUpdate();
+        } catch (SQLException e) {
+            log.warn("could not record the end of IDENTIFY bucket {}; the next holder waits the whole spacing: {}",
+                    bucket, e.getMessage());
         }
     }
 

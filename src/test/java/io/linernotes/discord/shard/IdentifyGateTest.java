@@ -163,6 +163,41 @@ class IdentifyGateTest {
                 + gap / 1_000_000 + " ms after the killed one's, spacing " + spacing.toMillis() + " ms");
     }
 
+    @Test
+    @DisplayName("a process killed while its IDENTIFY was still leaving (after the record) keeps the bucket closed for the spacing after the frame")
+    void killedWhileConnectingKeepsTheSpacingFromTheFrame() throws Exception {
+        Duration spacing = Duration.ofSeconds(2);
+        List<Long> frames = Collections.synchronizedList(new ArrayList<>());
+        // JDA sends the IDENTIFY frame only after the WebSocket handshake, a while after the gate recorded it; the
+        // stand-in sends it 300 ms late and is killed right after, before the gate records the end.
+        PostgresIdentifyGate killed = new PostgresIdentifyGate(store, spacing);
+        CountDownLatch died = new CountDownLatch(1);
+        Future<?> dying = pool.submit(() -> passQuietly(killed, 41, () -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            frames.add(System.nanoTime());
+            try (Connection admin = store.getConnection(); java.sql.Statement end = admin.createStatement()) {
+                end.execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'"
+                        + " AND granted AND classid = " + PostgresIdentifyGate.LOCK_SPACE + " AND objid = 41");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            died.countDown();
+        }));
+        assertTrue(died.await(10, TimeUnit.SECONDS), "the holder identified and was killed");
+        assertTrue(awaitFree(store, 41), "the killed holder's lock is gone");
+        new PostgresIdentifyGate(store, spacing).pass(41, () -> frames.add(System.nanoTime()));
+        dying.cancel(true);
+        assertEquals(2, frames.size());
+        long gap = frames.get(1) - frames.get(0);
+        assertTrue(gap >= spacing.toNanos(), "the next IDENTIFY left " + gap / 1_000_000
+                + " ms after the killed one's frame, spacing " + spacing.toMillis() + " ms");
+    }
+
     private static boolean awaitFree(DataSource db, int bucket) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         try (Connection c = db.getConnection();
