@@ -144,12 +144,7 @@ class IdentifyGateTest {
         CountDownLatch died = new CountDownLatch(1);
         Future<?> dying = pool.submit(() -> passQuietly(killed, 40, () -> {
             starts.add(System.nanoTime());
-            try (Connection admin = store.getConnection(); java.sql.Statement end = admin.createStatement()) {
-                end.execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'"
-                        + " AND granted AND classid = " + PostgresIdentifyGate.LOCK_SPACE + " AND objid = 40");
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
+            endHolderOf(40);
             died.countDown();
         }));
         assertTrue(died.await(10, TimeUnit.SECONDS), "the holder identified and was killed");
@@ -180,12 +175,7 @@ class IdentifyGateTest {
                 return;
             }
             frames.add(System.nanoTime());
-            try (Connection admin = store.getConnection(); java.sql.Statement end = admin.createStatement()) {
-                end.execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'"
-                        + " AND granted AND classid = " + PostgresIdentifyGate.LOCK_SPACE + " AND objid = 41");
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
+            endHolderOf(41);
             died.countDown();
         }));
         assertTrue(died.await(10, TimeUnit.SECONDS), "the holder identified and was killed");
@@ -196,6 +186,16 @@ class IdentifyGateTest {
         long gap = frames.get(1) - frames.get(0);
         assertTrue(gap >= spacing.toNanos(), "the next IDENTIFY left " + gap / 1_000_000
                 + " ms after the killed one's frame, spacing " + spacing.toMillis() + " ms");
+    }
+
+    /** Ends the database session holding {@code bucket}'s lock, as a kill -9 of its JVM would. */
+    private static void endHolderOf(int bucket) {
+        try (Connection admin = store.getConnection(); java.sql.Statement end = admin.createStatement()) {
+            end.execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'"
+                    + " AND granted AND classid = " + PostgresIdentifyGate.LOCK_SPACE + " AND objid = " + bucket);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean awaitFree(DataSource db, int bucket) throws Exception {
