@@ -35,8 +35,8 @@ import io.linernotes.text.TextNormalizer;
  *
  * so a short title typed in full ranks above a long one sharing a word, and songs by an artist the query names
  * get a nudge so titles made only of common words ("What We Are") still make the cut. Near terms come from fuzzy
- * queries checked by {@link Fuzzy#tokenSim} (see {@link CatalogueIndex#near}); a title word that sounds like the
- * probe counts as {@code tokenSim}'s sound-alike 0.9; a long typed word (ten letters or more, which may carry
+ * queries checked by {@link Fuzzy#tokenSim} (see {@link CatalogueIndex#near}); a title word with the probe's
+ * sound-alike key counts as {@code tokenSim}'s sound-alike 0.9; a long typed word (ten letters or more, which may carry
  * three edits, one more than a fuzzy query reaches) that no title term is near meets titles sharing the character
  * trigrams three edits leave, at the similarity three edits get. This is only the candidates' order: each candidate is then judged
  * by {@link MatchJudge}, whose one score decides.

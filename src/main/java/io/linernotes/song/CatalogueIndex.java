@@ -49,7 +49,7 @@ import org.apache.lucene.util.BytesRef;
  *   <li>{@value #TITLE}: the canonical words of every title form {@link SongProfile} knows (the stored title, its
  *       bracket-less and "&amp;"-less forms, titles the essays' openings quote), and those words run together
  *       (adjacent pairs, whole short titles) canonically and as typed, so a split or joined word meets its title;</li>
- *   <li>{@value #TITLE_SOUND}: the sound-alike form of each title word, for spellings by ear beyond the fuzzy
+ *   <li>{@value #TITLE_SOUND}: the sound-alike form of each title word, for spellings by ear beyond a fuzzy
  *       query's two edits;</li>
  *   <li>{@value #TITLE_GRAMS}: the character trigrams of each title word of seven letters or more (with its edges
  *       marked), for long words typed with more edits than a fuzzy query reaches;</li>
