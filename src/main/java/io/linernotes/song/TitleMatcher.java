@@ -59,11 +59,15 @@ final class TitleMatcher {
         double sureWord = config.sureWord();
         TitleMatch best = null;
         List<TitleMatch> changed = new ArrayList<>();
+        boolean[] known = new boolean[query.size()]; // asked of the index once per typed word, not per title word
+        for (int i = 0; i < known.length; i++) {
+            known[i] = knownWord(query.get(i), catalog);
+        }
         for (SongProfile.Variant v : p.titles()) {
             if (!v.visibleTo(reader)) {
                 continue; // a title form learnt from an essay this reader cannot see
             }
-            TitleMatch m = best(query, p, v, catalog, rareLimit, sureWord, changed);
+            TitleMatch m = best(query, p, v, catalog, known, rareLimit, sureWord, changed);
             if (m != null && (best == null || better(m, best))) {
                 best = m;
             }
@@ -93,7 +97,7 @@ final class TitleMatcher {
 
     /** The best window for one title form; windows with a replaced word are added to {@code changed}. */
     private static TitleMatch best(List<String> query, SongProfile p, SongProfile.Variant v, SongCatalog catalog,
-                                   int rareLimit, double sureWord, List<TitleMatch> changed) {
+                                   boolean[] known, int rareLimit, double sureWord, List<TitleMatch> changed) {
         List<String> title = v.tokens();
         int n = query.size();
         int m = title.size();
@@ -102,7 +106,7 @@ final class TitleMatcher {
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < m; k++) {
                 sim[i][k] = Fuzzy.tokenSim(query.get(i), title.get(k));
-                if (sim[i][k] < Fuzzy.CANONICAL && knownWord(query.get(i), catalog)) {
+                if (sim[i][k] < Fuzzy.CANONICAL && known[i]) {
                     // a typed word that is itself a word of the catalogue's titles is that word, not a typo of
                     // another one ("Lane" is not a misspelt "Lake"): only the same word or its canonical spelling pairs
                     sim[i][k] = 0;
@@ -121,7 +125,7 @@ final class TitleMatcher {
         TitleMatch best = null;
         for (int from = 0; from < n; from++) {
             for (int to = from + 1; to <= Math.min(n, from + m + 2); to++) {
-                TitleMatch w = window(query, p, v, sim, from, to, titleKey, any, contentWords, rare, catalog, sureWord);
+                TitleMatch w = window(query, p, v, sim, from, to, titleKey, any, contentWords, rare, known, sureWord);
                 if (w != null && w.substituted()) {
                     changed.add(w);
                 }
@@ -135,7 +139,7 @@ final class TitleMatcher {
 
     private static TitleMatch window(List<String> query, SongProfile p, SongProfile.Variant v, double[][] sim,
                                      int from, int to, String titleKey, boolean any, int contentWords,
-                                     boolean[] rare, SongCatalog catalog, double sureWord) {
+                                     boolean[] rare, boolean[] known, double sureWord) {
         List<String> title = v.tokens();
         int m = title.size();
         double windowWeight = 0;
@@ -212,7 +216,7 @@ final class TitleMatcher {
         // the joined comparison is for words split or run together; with as many words as the title, a typed word
         // that is another word of the catalogue's titles stays that word ("Silver Lane Days" joins no "Silver Lake Days")
         boolean foreignWord = to - from == m && !Fuzzy.joinedPlain(query, from, to).equals(Fuzzy.joinedPlain(title, 0, m))
-                && knownForeign(query, from, to, title, catalog);
+                && knownForeign(query, from, to, title, known);
         if (windowKey.length() >= 4 && titleKey.length() >= 4 && edgesBelong(query, from, to, title) && !foreignWord) {
             // sound-alike keys may meet exactly, but only the same letters make an exact title
             // sound-alike keys fold letters word by word, so also compare the letters as typed ("noone" is "no one")
@@ -255,15 +259,15 @@ final class TitleMatcher {
                 untyped, first, last, sureTitle, false);
     }
 
-    /** Whether a word of the window is not the title's but is a word of some catalogue title. */
-    private static boolean knownForeign(List<String> query, int from, int to, List<String> title, SongCatalog catalog) {
+    /** Whether a word of the window is not the title's but is a word of some catalogue title ({@code known}). */
+    private static boolean knownForeign(List<String> query, int from, int to, List<String> title, boolean[] known) {
         for (int i = from; i < to; i++) {
             String w = query.get(i);
             boolean own = false;
             for (String t : title) {
                 own |= Fuzzy.tokenSim(w, t) >= Fuzzy.CANONICAL;
             }
-            if (!own && knownWord(w, catalog)) {
+            if (!own && known[i]) {
                 return true;
             }
         }
