@@ -27,14 +27,27 @@ final class BotProcess implements AutoCloseable {
     private Process process;
     private int starts;
 
+    /** A small heap and the quick compiler only: the tests' processes answer a handful of questions. */
     BotProcess(String name, Path config, Path dataDir, Map<String, String> env, Path logDir) {
+        this(name, config, dataDir, env, logDir, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"));
+    }
+
+    BotProcess(String name, Path config, Path dataDir, Map<String, String> env, Path logDir, List<String> jvmOptions) {
         this.name = name;
         this.env = Map.copyOf(env);
         this.log = logDir.resolve(name + ".log");
         this.config = config;
-        this.command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "io.linernotes.cli.Main",
-                "--config", config.toString(), "--data-dir", dataDir.toString(), "bot");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.linernotes.cli.Main",
+                "--config", config.toString(), "--data-dir", dataDir.toString(), "bot"));
+        this.command = List.copyOf(command);
+    }
+
+    /** The operating system's id of the running JVM. */
+    long pid() {
+        return process.pid();
     }
 
     Path config() {
