@@ -23,6 +23,7 @@ import io.linernotes.retrieval.HybridRetriever;
 import io.linernotes.retrieval.IndexLayout;
 import io.linernotes.retrieval.IndexMaintainer;
 import io.linernotes.retrieval.LuceneIndex;
+import io.linernotes.song.SavedCatalogueIndex;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -130,7 +131,8 @@ public final class Engine implements AutoCloseable {
         // start report counts it.
         List<EssayStore.Opening> stored = store.openings();
         LiveCatalogue catalogue = new LiveCatalogue(stored, store::openingWordsAbove,
-                (line, scope) -> retriever.songsQuoting(line, scope, 5), config.song());
+                (line, scope) -> retriever.songsQuoting(line, scope, 5), config.song(),
+                new SavedCatalogueIndex(dataDir.resolve("catalogue")));
         live.set(catalogue);
         // A write through this process is applied before it returns (answerable at once); the answer cache is
         // shared in the store, so the writer alone clears what the write made stale.

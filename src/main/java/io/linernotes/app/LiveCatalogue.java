@@ -7,6 +7,7 @@ import io.linernotes.core.Song;
 import io.linernotes.essay.Essay;
 import io.linernotes.essay.EssayStore;
 import io.linernotes.song.OpeningFacts;
+import io.linernotes.song.SavedCatalogueIndex;
 import io.linernotes.song.SongCatalog;
 import io.linernotes.song.SongResolution;
 import io.linernotes.song.SongResolver;
@@ -30,12 +31,15 @@ final class LiveCatalogue implements SongLookup {
 
     private final BiFunction<String, Scope, List<Long>> quotedLineSongs;
     private final SongConfig config;
+    /** The candidate index's copy on disk, read by a start over an unchanged store (null: none). */
+    private final SavedCatalogueIndex saved;
     private final SongCatalog.OpeningCounts counts;
     private volatile SongCatalog catalog;
     private volatile SongResolver resolver;
 
     LiveCatalogue(List<EssayStore.Opening> openings, SongCatalog.OpeningCounts counts,
-            BiFunction<String, Scope, List<Long>> quotedLineSongs, SongConfig config) {
+            BiFunction<String, Scope, List<Long>> quotedLineSongs, SongConfig config, SavedCatalogueIndex saved) {
+        this.saved = saved;
         this.quotedLineSongs = quotedLineSongs;
         this.config = config;
         this.counts = counts;
@@ -47,7 +51,7 @@ final class LiveCatalogue implements SongLookup {
         for (EssayStore.Opening o : openings) {
             entries.add(new SongCatalog.Entry(o.song(), Set.of(o.scope()), o.opening()));
         }
-        swap(SongCatalog.of(entries));
+        swap(SongCatalog.of(entries, saved));
     }
 
     private synchronized void swap(SongCatalog next) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -39,6 +40,8 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The song catalogue as a Lucene index: one document per song, numbered as the catalogue orders its songs (added in
@@ -64,9 +67,12 @@ import org.apache.lucene.util.BytesRef;
  *
  * Terms are folded by the project's one text module ({@link TextNormalizer}), as the matcher folds queries, so the
  * index and the matcher always agree on a word. Held in memory ({@link ByteBuffersDirectory}): it is derived from
- * the catalogue and rebuilt with it, and at 100,000 songs it is a few megabytes.
+ * the catalogue and rebuilt with it, and at 100,000 songs it is a few megabytes; a copy is kept on disk
+ * ({@link SavedCatalogueIndex}) so that a start over an unchanged store reads it instead of building it.
  */
 final class CatalogueIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogueIndex.class);
 
     static final String TITLE = "title";
     static final String TITLE_SOUND = "title_sound";
@@ -105,8 +111,35 @@ final class CatalogueIndex {
         this.leaf = segment == null ? null : segment.reader();
     }
 
-    /** An index of {@code profiles}, document {@code i} being {@code profiles.get(i)}. */
+    /** An index of {@code profiles}, document {@code i} being {@code profiles.get(i)}, built in memory. */
     static CatalogueIndex of(List<SongProfile> profiles) {
+        return of(profiles, null);
+    }
+
+    /**
+     * The same, taken from {@code saved} when it holds the index of exactly these songs (a start over an unchanged
+     * store), else built and then saved there for the next start. {@code saved} null: built, not kept.
+     */
+    static CatalogueIndex of(List<SongProfile> profiles, SavedCatalogueIndex saved) {
+        if (saved == null) {
+            return open(build(profiles), profiles.size());
+        }
+        String fingerprint = SavedCatalogueIndex.fingerprint(profiles);
+        Optional<ByteBuffersDirectory> kept = saved.load(fingerprint);
+        if (kept.isPresent()) {
+            try {
+                return open(kept.get(), profiles.size());
+            } catch (RuntimeException e) {
+                log.warn("The saved song catalogue index could not be used ({}); building it again", e.toString());
+            }
+        }
+        ByteBuffersDirectory built = build(profiles);
+        CatalogueIndex index = open(built, profiles.size());
+        saved.save(fingerprint, built);
+        return index;
+    }
+
+    private static ByteBuffersDirectory build(List<SongProfile> profiles) {
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         // documents are added in catalogue order and merged only with their neighbours (a log merge policy), so a
         // document's number is its song's ordinal; sorting the index instead cost more than the rest of the build
@@ -126,10 +159,19 @@ final class CatalogueIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("could not build the catalogue index", e);
         }
+        return dir;
+    }
+
+    /** Opens an index of {@code size} songs, checking that it is one segment whose document numbers are ordinals. */
+    private static CatalogueIndex open(ByteBuffersDirectory dir, int size) {
         try {
             DirectoryReader reader = DirectoryReader.open(dir);
-            if (reader.leaves().size() > 1 || reader.maxDoc() != profiles.size()) {
-                throw new IllegalStateException("the catalogue index must be one segment of " + profiles.size() + " songs");
+            if (reader.leaves().size() > 1 || reader.maxDoc() != size) {
+                throw new IllegalStateException("the catalogue index must be one segment of " + size + " songs, not "
+                        + reader.maxDoc() + " in " + reader.leaves().size());
+            }
+            for (LeafReaderContext leaf : reader.leaves()) {
+                leaf.reader().checkIntegrity(); // every file's checksum: a saved copy may have been damaged on disk
             }
             checkOrder(reader);
             IndexSearcher searcher = new IndexSearcher(reader);
@@ -140,6 +182,10 @@ final class CatalogueIndex {
         }
     }
 
+    /**
+     * One song's document. What it reads of the profile is what {@link SavedCatalogueIndex#fingerprint} hashes:
+     * a new input read here must be hashed there too, or a saved index would be taken for songs it does not match.
+     */
     private static Document document(int ordinal, SongProfile p) {
         Document doc = new Document();
         doc.add(new NumericDocValuesField(ORDINAL, ordinal));

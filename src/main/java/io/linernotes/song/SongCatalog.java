@@ -74,8 +74,12 @@ public final class SongCatalog {
     /** Where those counts are read from; null: counted here from the profiles. Set before the catalogue is shared. */
     private volatile OpeningCounts storedCounts;
 
-    private SongCatalog(List<SongProfile> sorted) {
+    /** Where the candidate index is kept between starts; null: nowhere. */
+    private final SavedCatalogueIndex saved;
+
+    private SongCatalog(List<SongProfile> sorted, SavedCatalogueIndex saved) {
         this.profiles = List.copyOf(sorted);
+        this.saved = saved;
         this.ordinalById = new HashMap<>(sorted.size() * 2);
         sortedTitles = new String[sorted.size()];
         for (int i = 0; i < sorted.size(); i++) {
@@ -83,11 +87,19 @@ public final class SongCatalog {
             ordinalById.put(p.song().id(), i);
             sortedTitles[i] = p.foldedTitle();
         }
-        this.index = CatalogueIndex.of(this.profiles);
+        this.index = CatalogueIndex.of(this.profiles, saved);
     }
 
     /** A catalogue of {@code entries}; entries of one song id are merged (their scopes and openings joined). */
     public static SongCatalog of(List<Entry> entries) {
+        return of(entries, null);
+    }
+
+    /**
+     * The same, its candidate index read from {@code saved} when that holds the index of exactly these songs, else
+     * built and saved there; this catalogue's {@link #with} and {@link #without} save theirs there too.
+     */
+    public static SongCatalog of(List<Entry> entries, SavedCatalogueIndex saved) {
         long start = System.nanoTime();
         Map<Long, Song> songs = new LinkedHashMap<>();
         Map<Long, Map<Scope, OpeningFacts>> leads = new HashMap<>();
@@ -99,7 +111,7 @@ public final class SongCatalog {
         List<SongProfile> built = new ArrayList<>(new ArrayList<>(songs.values()).parallelStream()
                 .map(song -> SongProfile.of(song, globalFirst(leads.get(song.id())))).toList());
         built.sort(ALPHABETICAL);
-        SongCatalog catalog = new SongCatalog(built);
+        SongCatalog catalog = new SongCatalog(built, saved);
         log.debug("Song catalogue of {} songs built in {} ms", built.size(), (System.nanoTime() - start) / 1_000_000);
         return catalog;
     }
@@ -139,7 +151,7 @@ public final class SongCatalog {
         SongProfile added = SongProfile.of(entry.song(), globalFirst(leads));
         int at = Collections.binarySearch(next, added, ALPHABETICAL);
         next.add(at < 0 ? -at - 1 : at, added);
-        return new SongCatalog(next).countingOpeningsWith(storedCounts);
+        return new SongCatalog(next, saved).countingOpeningsWith(storedCounts);
     }
 
     /** The scopes whose essays cover song {@code id} (empty when the catalogue does not hold it). */
@@ -155,7 +167,7 @@ public final class SongCatalog {
         }
         List<SongProfile> next = new ArrayList<>(profiles);
         next.remove((int) ordinalById.get(songId));
-        return new SongCatalog(next).countingOpeningsWith(storedCounts);
+        return new SongCatalog(next, saved).countingOpeningsWith(storedCounts);
     }
 
     /** Every song {@code reader} may see, alphabetically by title. */

@@ -8,7 +8,10 @@ import io.linernotes.answer.Answer;
 import io.linernotes.answer.AnswerRequest;
 import io.linernotes.config.AppConfig;
 import io.linernotes.core.Scope;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +22,9 @@ class EngineRestartTest {
     Path dataDir;
 
     @Test
-    @DisplayName("a restart embeds nothing; the demo essays are imported once; a removed essay stays removed")
-    void restartEmbedsNothing() {
+    @DisplayName("a restart embeds nothing and reads the song catalogue's saved index; the demo essays are imported "
+            + "once; a removed essay stays removed")
+    void restartEmbedsNothing() throws IOException {
         AppConfig config = AppConfig.defaults().withDataDir(dataDir.toString());
         long firstEssays;
         try (Engine first = Engine.open(config)) {
@@ -32,7 +36,13 @@ class EngineRestartTest {
                     .filter(e -> e.song().title().equals("Stan")).findFirst().orElseThrow().id();
             assertTrue(first.essays().remove(stan, Scope.GLOBAL));
         }
+        Path catalogue = dataDir.resolve("catalogue");
+        Object saved = Files.readAttributes(catalogue, BasicFileAttributes.class).fileKey();
+        String fingerprint = Files.readString(catalogue.resolve("fingerprint"));
         try (Engine second = Engine.open(config)) {
+            assertEquals(saved, Files.readAttributes(catalogue, BasicFileAttributes.class).fileKey(),
+                    "the catalogue index saved after the removal was read, not built again");
+            assertEquals(fingerprint, Files.readString(catalogue.resolve("fingerprint")));
             assertFalse(second.startReport().demoImported());
             assertFalse(second.startReport().indexRebuilt(), "the index was current");
             assertEquals(firstEssays - 1, second.startReport().essays());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class CatalogueDecisionsTest {
 
-    private static final Path RECORDED = Path.of("src", "test", "resources", "song-decisions", "decisions.txt");
+    static final Path RECORDED = Path.of("src", "test", "resources", "song-decisions", "decisions.txt");
     private static final Scope SERVER = Scope.guild("100000000000000001");
 
     @Test
@@ -47,16 +48,13 @@ class CatalogueDecisionsTest {
     }
 
     static List<String> decisions() {
-        List<SyntheticCorpus.Record> records = new SyntheticCorpus(12).generate(2000);
-        List<SongCatalog.Entry> entries = new ArrayList<>();
-        for (int i = 0; i < records.size(); i++) {
-            SyntheticCorpus.Record r = records.get(i);
-            Song song = new Song(i + 1, r.title(), r.artist(), r.featured(), r.year(), null);
-            String text = r.text();
-            Scope scope = i % 10 == 9 ? SERVER : Scope.GLOBAL;
-            entries.add(new SongCatalog.Entry(song, Set.of(scope), text.substring(0, Math.min(600, text.length()))));
-        }
-        SongCatalog catalog = SongCatalog.of(entries);
+        return decisions(SongCatalog::of);
+    }
+
+    /** The decisions of the catalogue {@code build} makes of the generated songs. */
+    static List<String> decisions(Function<List<SongCatalog.Entry>, SongCatalog> build) {
+        List<SyntheticCorpus.Record> records = records();
+        SongCatalog catalog = build.apply(entries(records));
         SongResolver resolver = new SongResolver(catalog);
         List<String> out = new ArrayList<>();
         for (BenchQuestions.Question q : BenchQuestions.generate(records, 150, new Random(12))) {
@@ -71,6 +69,23 @@ class CatalogueDecisionsTest {
                     .map(s -> Long.toString(s.id())).collect(Collectors.joining(",")));
         }
         return out;
+    }
+
+    static List<SyntheticCorpus.Record> records() {
+        return new SyntheticCorpus(12).generate(2000);
+    }
+
+    /** The generated songs as catalogue entries: one in ten stored for one server only. */
+    static List<SongCatalog.Entry> entries(List<SyntheticCorpus.Record> records) {
+        List<SongCatalog.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            SyntheticCorpus.Record r = records.get(i);
+            Song song = new Song(i + 1, r.title(), r.artist(), r.featured(), r.year(), null);
+            String text = r.text();
+            Scope scope = i % 10 == 9 ? SERVER : Scope.GLOBAL;
+            entries.add(new SongCatalog.Entry(song, Set.of(scope), text.substring(0, Math.min(600, text.length()))));
+        }
+        return entries;
     }
 
     private static String describe(SongResolution r) {
