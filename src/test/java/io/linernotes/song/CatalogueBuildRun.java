@@ -18,7 +18,9 @@ import java.util.Set;
  * Not a test: prints how long building the song catalogue takes from the openings of a JSON Lines corpus (the
  * bench's or the import format), section by section, with the load average: deriving the openings' facts (what an
  * import does once per essay) apart from building the catalogue from them (what a start does). Arguments: the corpus file and
- * how many records to read (default all), and how many builds to time (default 3).
+ * how many records to read (default all), how many builds to time (default 3), and optionally a folder for the
+ * catalogue's saved candidate index ({@link SavedCatalogueIndex}): the first build then saves it there (unless the
+ * folder already holds the index of these songs) and the next ones read it, as a start over an unchanged store does.
  */
 final class CatalogueBuildRun {
 
@@ -31,6 +33,7 @@ final class CatalogueBuildRun {
         Path file = Path.of(args[0]);
         int limit = args.length > 1 ? Integer.parseInt(args[1]) : Integer.MAX_VALUE;
         int builds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        SavedCatalogueIndex saved = args.length > 3 ? new SavedCatalogueIndex(Path.of(args[3])) : null;
         List<SongCatalog.Entry> raw = read(file, limit);
         System.out.printf("%d openings read from %s (load %s)%n", raw.size(), file, load());
         long before = heapAfterGc();
@@ -48,7 +51,7 @@ final class CatalogueBuildRun {
             long t1 = System.nanoTime();
             long c2 = CPU.getCurrentThreadCpuTime();
             // What a start does: the catalogue from derived facts.
-            SongCatalog catalog = SongCatalog.of(entries);
+            SongCatalog catalog = SongCatalog.of(entries, saved);
             kept = catalog;
             long t3 = System.nanoTime();
             long c3 = CPU.getCurrentThreadCpuTime();
