@@ -115,7 +115,7 @@ final class ArtistMatcher {
         int tolerance = n.length() < 5 ? 0 : n.length() < 10 ? 1 : 2;
         StringBuilder s = new StringBuilder();
         for (int j = at; j < hay.size(); j++) {
-            s.append(TextNormalizer.phonetic(Fuzzy.canon(hay.get(j))));
+            s.append(Fuzzy.soundKey(Fuzzy.canon(hay.get(j))));
             if (s.length() >= n.length() - tolerance && Fuzzy.distance(s, n, tolerance) <= tolerance) {
                 return new int[] {at, j + 1};
             }
@@ -171,7 +171,7 @@ final class ArtistMatcher {
         for (int i = 0; i < hay.size(); i++) {
             StringBuilder s = new StringBuilder();
             for (int j = i; j < hay.size(); j++) {
-                s.append(TextNormalizer.phonetic(Fuzzy.canon(hay.get(j))));
+                s.append(Fuzzy.soundKey(Fuzzy.canon(hay.get(j))));
                 if (s.length() > n.length() + tolerance) {
                     break;
                 }

@@ -3,6 +3,8 @@ package io.linernotes.song;
 import io.linernotes.text.TextNormalizer;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Similarity of folded tokens and short strings: optimal-string-alignment (Damerau) distance with a
@@ -26,6 +28,18 @@ final class Fuzzy {
             "1", "one", "2", "two", "3", "three", "4", "four", "5", "five", "6", "six", "7", "seven",
             "8", "eight", "9", "nine", "10", "ten");
 
+    /** The digits of {@link #NUMBER_WORDS} by their number word ("one" to "1"). */
+    private static final Map<String, String> NUMBER_DIGITS = NUMBER_WORDS.entrySet().stream()
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
+
+    /**
+     * Sound-alike keys of canonical words, computed once per word: every candidate song's title words are compared
+     * with every typed word, so the same few thousand words are keyed over and over. Bounded: past
+     * {@value #KEYS_KEPT} words, keys are computed as they come and not kept.
+     */
+    private static final int KEYS_KEPT = 100_000;
+    private static final Map<String, String> SOUND_KEYS = new ConcurrentHashMap<>();
+
     /** Similarity of a word to its canonical spelling or a digit to its number word ("luv" and "love"). */
     static final double CANONICAL = 0.95;
 
@@ -35,15 +49,19 @@ final class Fuzzy {
     /** The number word a digit stands for, or the word a number word is typed as in digits, or null. */
     static String numberTwin(String token) {
         String word = NUMBER_WORDS.get(token);
-        if (word != null) {
-            return word;
-        }
-        for (Map.Entry<String, String> e : NUMBER_WORDS.entrySet()) {
-            if (e.getValue().equals(token)) {
-                return e.getKey();
+        return word != null ? word : NUMBER_DIGITS.get(token);
+    }
+
+    /** {@link TextNormalizer#phonetic} of a canonical word, kept for the first {@value #KEYS_KEPT} words met. */
+    static String soundKey(String canonical) {
+        String key = SOUND_KEYS.get(canonical);
+        if (key == null) {
+            key = TextNormalizer.phonetic(canonical);
+            if (SOUND_KEYS.size() < KEYS_KEPT) {
+                SOUND_KEYS.put(canonical, key);
             }
         }
-        return null;
+        return key;
     }
 
     static String canon(String token) {
@@ -71,8 +89,8 @@ final class Fuzzy {
         if (ca.equals(cb) || b.equals(numberTwin(a))) {
             return CANONICAL;
         }
-        String pa = TextNormalizer.phonetic(ca);
-        String pb = TextNormalizer.phonetic(cb);
+        String pa = soundKey(ca);
+        String pb = soundKey(cb);
         if (pa.equals(pb)) {
             return 0.9;
         }
@@ -113,7 +131,7 @@ final class Fuzzy {
     static String joinedKey(List<String> tokens, int from, int to) {
         StringBuilder sb = new StringBuilder();
         for (int i = from; i < to; i++) {
-            sb.append(TextNormalizer.phonetic(canon(tokens.get(i))));
+            sb.append(soundKey(canon(tokens.get(i))));
         }
         return sb.toString();
     }

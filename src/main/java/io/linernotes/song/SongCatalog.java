@@ -205,10 +205,13 @@ public final class SongCatalog {
     public List<Song> songsBy(String artist, Scope reader, int limit) {
         List<String> claim = TextNormalizer.tokens(artist);
         List<Song> out = new ArrayList<>();
+        // a plain loop: a claim of common words has thousands of candidates, most of them no match
         for (int ord : artistCandidates(claim)) {
+            if (out.size() >= limit) {
+                break;
+            }
             SongProfile p = profiles.get(ord);
-            if (out.size() < limit && p.visibleTo(reader)
-                    && p.primaryNames().stream().anyMatch(name -> ArtistMatcher.names(claim, name))) {
+            if (p.visibleTo(reader) && namedBy(claim, p.primaryNames())) {
                 out.add(p.song());
             }
         }
@@ -236,6 +239,15 @@ public final class SongCatalog {
             }
         }
         return out;
+    }
+
+    private static boolean namedBy(List<String> claim, List<List<String>> names) {
+        for (List<String> name : names) {
+            if (ArtistMatcher.names(claim, name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean containsRun(List<String> words, List<String> name) {

@@ -8,6 +8,7 @@ import io.linernotes.song.MatchJudge.Verdict;
 import io.linernotes.song.TitleMatcher.TitleMatch;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,18 +101,23 @@ public final class SongResolver {
             return decide(accepted);
         }
         SongResolution byLine = byQuotedLine(query, q, reader, question);
+        // the refusal asks of many phrases, each exactly and then forgivingly, whether it is a credited name: the
+        // songs a phrase may name are searched once per phrase
+        Map<String, List<Song>> songsByName = new HashMap<>();
         return byLine != null ? byLine : Understood.of(query, q, config.refusalTitleWords(),
-                (name, exact) -> credited(name, exact, reader));
+                (name, exact) -> credited(name, exact, songsByName.computeIfAbsent(name,
+                        n -> catalog.songsBy(n, reader, config.candidates()))));
     }
 
     /**
      * Whether {@code name}, as a whole, is a name a visible song is credited to: its very words ({@code exact}), or
-     * with typos and word order forgiven. A leading "the" may be typed or not ("The <band>").
+     * with typos and word order forgiven. A leading "the" may be typed or not ("The <band>"). {@code songsByName}:
+     * the visible songs whose main artist {@code name} may name ({@link SongCatalog#songsBy}).
      */
-    private boolean credited(String name, boolean exact, Scope reader) {
+    private boolean credited(String name, boolean exact, List<Song> songsByName) {
         List<String> words = TextNormalizer.tokens(name);
         List<String> bare = words.size() > 1 && words.get(0).equals("the") ? words.subList(1, words.size()) : words;
-        for (Song s : catalog.songsBy(name, reader, config.candidates())) {
+        for (Song s : songsByName) {
             Optional<SongProfile> p = catalog.profileById(s.id());
             if (p.isEmpty()) {
                 continue;

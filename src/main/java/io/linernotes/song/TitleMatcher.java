@@ -122,9 +122,30 @@ final class TitleMatcher {
             contentWords += TextNormalizer.isFunctionWord(t) ? 0 : 1;
             rare[k] = !TextNormalizer.isFunctionWord(t) && catalog.titleFrequency(t) <= rareLimit;
         }
+        // A window none of whose words resembles a title word scores only by the joined comparison, which needs
+        // the window's letters (sound-alike keys or as typed) within one of the title's length: the other windows
+        // are skipped before they are built (a long question has many, and most hold no title word).
+        int[] similarBefore = new int[n + 1];
+        int[] keyLettersBefore = new int[n + 1];
+        int[] lettersBefore = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            boolean similar = false;
+            for (int k = 0; k < m && !similar; k++) {
+                similar = sim[i][k] > 0;
+            }
+            similarBefore[i + 1] = similarBefore[i] + (similar ? 1 : 0);
+            keyLettersBefore[i + 1] = keyLettersBefore[i] + Fuzzy.joinedKey(query, i, i + 1).length();
+            lettersBefore[i + 1] = lettersBefore[i] + query.get(i).length();
+        }
+        int titleLetters = String.join("", title).length();
         TitleMatch best = null;
         for (int from = 0; from < n; from++) {
             for (int to = from + 1; to <= Math.min(n, from + m + 2); to++) {
+                if (similarBefore[to] == similarBefore[from]
+                        && Math.abs(keyLettersBefore[to] - keyLettersBefore[from] - titleKey.length()) > 1
+                        && Math.abs(lettersBefore[to] - lettersBefore[from] - titleLetters) > 1) {
+                    continue; // window() would find nothing: no similar word, and no joined form within one letter
+                }
                 TitleMatch w = window(query, p, v, sim, from, to, titleKey, any, contentWords, rare, known, sureWord);
                 if (w != null && w.substituted()) {
                     changed.add(w);
