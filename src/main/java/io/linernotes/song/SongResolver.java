@@ -98,7 +98,7 @@ public final class SongResolver {
             }
         }
         if (!accepted.isEmpty()) {
-            return decide(accepted);
+            return decide(accepted, q.norms());
         }
         SongResolution byLine = byQuotedLine(query, q, reader, question);
         // the refusal asks of many phrases, each exactly and then forgivingly, whether it is a credited name: the
@@ -134,7 +134,16 @@ public final class SongResolver {
         return false;
     }
 
-    private SongResolution decide(List<Verdict> accepted) {
+    private SongResolution decide(List<Verdict> accepted, List<String> query) {
+        // The words that frame a question ("what is ... about", "... meaning", "tell me the story of ...") name no
+        // song while another accepted title, holding words of the question's content, scores as well: "What is
+        // <title> by <artist> about?" asks about <title>, not about a song called "About" that credits the same
+        // artist (in a large catalogue every frame word is some song's title). A title of frame words alone still
+        // wins when it clearly beats every other.
+        double bestNamed = accepted.stream().filter(v -> !framing(v.match(), query)).mapToDouble(Verdict::score)
+                .max().orElse(Double.NEGATIVE_INFINITY);
+        accepted = new ArrayList<>(accepted.stream()
+                .filter(v -> !framing(v.match(), query) || v.score() - bestNamed >= config.tieMargin()).toList());
         accepted.sort(Comparator.comparingDouble(Verdict::score).reversed()
                 .thenComparing(v -> v.match().profile().song().id()));
         Verdict top = accepted.get(0);
@@ -148,6 +157,16 @@ public final class SongResolver {
             return new SongResolution.Ambiguous(tied);
         }
         return new SongResolution.Found(top.match().profile().song(), clamp(top.score()), top.misattribution());
+    }
+
+    /** Whether every word of {@code m}'s window is a word that frames a question. */
+    private static boolean framing(TitleMatch m, List<String> query) {
+        for (int i = m.from(); i < m.to(); i++) {
+            if (!QueryText.QUESTION_WORDS.contains(query.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
