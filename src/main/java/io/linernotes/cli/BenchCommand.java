@@ -46,7 +46,7 @@ public final class BenchCommand implements Callable<Integer> {
             + "20 popular songs; 0 skips it (default: ${DEFAULT-VALUE}).")
     int cacheQuestions;
 
-    @Option(names = "--child-jvm", defaultValue = "-Xmx1g", description = "Options of the child JVMs whose memory is "
+    @Option(names = "--child-jvm", defaultValue = "-Xmx512m", description = "Options of the child JVMs whose memory is "
             + "measured, space-separated (default: ${DEFAULT-VALUE}, as in the Docker image).")
     String childJvm;
 

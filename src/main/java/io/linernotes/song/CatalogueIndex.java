@@ -89,6 +89,8 @@ final class CatalogueIndex {
      * carrying three edits, which are never shorter than seven (shorter words would only make the index larger).
      */
     static final int GRAM_WORD = 7;
+    /** Documents made before they are handed to Lucene: enough to keep both cores busy, few enough to hold little. */
+    private static final int DOCUMENTS_AT_ONCE = 4_096;
 
     /** Indexed, not tokenized (every value is one term already folded), no frequencies, positions or norms. */
     private static final FieldType TERM = new FieldType();
@@ -146,14 +148,17 @@ final class CatalogueIndex {
         IndexWriterConfig cfg = new IndexWriterConfig()
                 .setMergePolicy(new LogByteSizeMergePolicy())
                 .setUseCompoundFile(false)
-                .setRAMBufferSizeMB(64)
+                .setRAMBufferSizeMB(32)
                 .setCommitOnClose(true);
-        // a document's terms are worked out on both cores; Lucene takes them in order from one
-        List<Document> docs = java.util.stream.IntStream.range(0, profiles.size()).parallel()
-                .mapToObj(i -> document(i, profiles.get(i))).toList();
+        // a document's terms are worked out on both cores, a part at a time (the documents of 100,000 songs at once
+        // would take more heap than the catalogue itself); Lucene takes them in order from one
         try (IndexWriter writer = new IndexWriter(dir, cfg)) {
-            for (Document doc : docs) {
-                writer.addDocument(doc);
+            for (int from = 0; from < profiles.size(); from += DOCUMENTS_AT_ONCE) {
+                int to = Math.min(profiles.size(), from + DOCUMENTS_AT_ONCE);
+                for (Document doc : java.util.stream.IntStream.range(from, to).parallel()
+                        .mapToObj(i -> document(i, profiles.get(i))).toList()) {
+                    writer.addDocument(doc);
+                }
             }
             writer.forceMerge(1);
         } catch (IOException e) {

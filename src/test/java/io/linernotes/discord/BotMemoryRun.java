@@ -21,13 +21,13 @@ import java.util.Random;
 
 /**
  * Not a test: the resident memory of a real {@code linernotes bot} over a large data directory, answering through
- * the Discord emulation on loopback. It starts the bot in a JVM of its own with the Docker image's heap, times
- * its start (JVM start to "running"), asks it questions as a member of one server would (the meaning command,
- * questions naming a song, questions quoting a few words of an essay, song-name autocomplete), waits for each
- * reply, and prints the process's resident memory ({@code VmRSS}, peak {@code VmHWM}) every 50 questions and at
- * the end. Arguments: the data directory (a bench run's {@code size-N/data}; the bot writes its own state into
- * it), the JSON Lines corpus the questions are drawn from, how many questions (default 200), and the child's JVM
- * options (default {@code -Xmx1g}).
+ * the Discord emulation on loopback. It starts the bot in a JVM of its own, times its start (JVM start to
+ * "running"), asks it questions as a member of one server would (the meaning command, questions naming a song,
+ * questions quoting a few words of an essay, song-name autocomplete), waits for each reply, and prints the
+ * process's resident memory ({@code VmRSS}, split into its own and mapped files', and the peak {@code VmHWM})
+ * every 50 questions and at the end. Arguments: the data directory (a bench run's {@code size-N/data}; the bot
+ * writes its own state into it), the JSON Lines corpus the questions are drawn from, how many questions (default
+ * 200), and the child's JVM options (default {@code -Xmx512m}, as in the Docker image).
  */
 final class BotMemoryRun {
 
@@ -42,7 +42,7 @@ final class BotMemoryRun {
         Path dataDir = Path.of(args[0]);
         Path corpus = Path.of(args[1]);
         int questions = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-        List<String> jvm = args.length > 3 ? Arrays.asList(args[3].split(" ")) : List.of("-Xmx1g");
+        List<String> jvm = args.length > 3 ? Arrays.asList(args[3].split(" ")) : List.of("-Xmx512m");
         List<JsonNode> songs = sample(corpus, questions, new Random(7));
         Path work = Files.createTempDirectory("bot-memory");
         Path config = Files.writeString(work.resolve("linernotes.yaml"), "model:\n  provider: extractive\n"
@@ -107,18 +107,22 @@ final class BotMemoryRun {
         }
     }
 
+    /**
+     * Resident memory, and how much of it is the process's own ({@code RssAnon}: heap, native allocations, the
+     * model) and how much pages of files it maps ({@code RssFile}: the Lucene index, read through the page cache,
+     * which the kernel can drop and other processes share).
+     */
     private static void memory(BotProcess bot, int asked) throws IOException {
-        long rss = -1;
-        long peak = -1;
+        Map<String, Long> kb = new java.util.HashMap<>();
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(bot.pid()), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                rss = kb(line);
-            } else if (line.startsWith("VmHWM:")) {
-                peak = kb(line);
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.endsWith("kB")) {
+                kb.put(line.substring(0, colon), kb(line));
             }
         }
-        System.out.printf(Locale.ROOT, "after %d questions: resident %d MB, peak %d MB%n", asked, rss / 1024,
-                peak / 1024);
+        System.out.printf(Locale.ROOT, "after %d questions: resident %d MB (own %d MB, mapped files %d MB), peak %d MB%n",
+                asked, kb.getOrDefault("VmRSS", -1024L) / 1024, kb.getOrDefault("RssAnon", -1024L) / 1024,
+                kb.getOrDefault("RssFile", -1024L) / 1024, kb.getOrDefault("VmHWM", -1024L) / 1024);
     }
 
     private static long kb(String line) {
