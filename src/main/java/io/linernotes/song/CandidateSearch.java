@@ -142,7 +142,7 @@ final class CandidateSearch {
         List<Query> ways = new ArrayList<>();
         bySim.forEach((sim, terms) -> ways.add(constant(new TermInSetQuery(CatalogueIndex.TITLE, terms), sim)));
         String c = Fuzzy.canon(probe);
-        String sound = TextNormalizer.phonetic(c);
+        String sound = Fuzzy.soundKey(c);
         if (index.docFreq(CatalogueIndex.TITLE_SOUND, sound) <= MAX_POSTINGS) {
             ways.add(constant(new TermQuery(new Term(CatalogueIndex.TITLE_SOUND, sound)), SOUND_ALIKE * SongProfile.weight(c)));
         }
@@ -191,7 +191,7 @@ final class CandidateSearch {
                 any.add(new TermInSetQuery(CatalogueIndex.ARTIST, terms), Occur.SHOULD);
                 clauses++;
             }
-            any.add(new TermQuery(new Term(CatalogueIndex.ARTIST_SOUND, TextNormalizer.phonetic(Fuzzy.canon(t)))), Occur.SHOULD);
+            any.add(new TermQuery(new Term(CatalogueIndex.ARTIST_SOUND, Fuzzy.soundKey(Fuzzy.canon(t)))), Occur.SHOULD);
             clauses++;
         }
         return clauses == 0 ? new int[0] : index.matching(any.build());

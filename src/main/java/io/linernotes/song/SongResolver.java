@@ -84,8 +84,9 @@ public final class SongResolver {
         // every word must then be title or artist, as in the song option
         question = question && q.asks();
         List<Verdict> accepted = new ArrayList<>();
+        boolean[] known = TitleMatcher.knownWords(q.norms(), catalog);
         for (SongProfile p : CandidateSearch.top(catalog, q.norms(), reader, config.candidates())) {
-            TitleMatch tm = TitleMatcher.best(q.norms(), p, catalog, reader, config);
+            TitleMatch tm = TitleMatcher.best(q.norms(), known, p, catalog, reader, config);
             if (tm == null) {
                 continue;
             }

@@ -55,14 +55,19 @@ final class TitleMatcher {
      * of {@code catalog} share it (such a word alone can identify a song, "swells"; "love" cannot).
      */
     static TitleMatch best(List<String> query, SongProfile p, SongCatalog catalog, Scope reader, SongConfig config) {
+        return best(query, knownWords(query, catalog), p, catalog, reader, config);
+    }
+
+    /**
+     * The same, {@code known} being {@link #knownWords} of {@code query}: a question's candidates share it, so it
+     * is asked of the index once per question.
+     */
+    static TitleMatch best(List<String> query, boolean[] known, SongProfile p, SongCatalog catalog, Scope reader,
+                           SongConfig config) {
         int rareLimit = (int) Math.max(config.rareTitlesMin(), Math.floor(catalog.size() * config.rareTitles()));
         double sureWord = config.sureWord();
         TitleMatch best = null;
         List<TitleMatch> changed = new ArrayList<>();
-        boolean[] known = new boolean[query.size()]; // asked of the index once per typed word, not per title word
-        for (int i = 0; i < known.length; i++) {
-            known[i] = knownWord(query.get(i), catalog);
-        }
         for (SongProfile.Variant v : p.titles()) {
             if (!v.visibleTo(reader)) {
                 continue; // a title form learnt from an essay this reader cannot see
@@ -299,8 +304,14 @@ final class TitleMatcher {
      * A word of some catalogue title that is not a function word: typed, it means itself. Function words ("di",
      * "de") are spelt many ways in transliterated titles, so they still pair with their sound-alikes.
      */
-    private static boolean knownWord(String w, SongCatalog catalog) {
-        return !TextNormalizer.isFunctionWord(w) && catalog.titleFrequency(w) > 0;
+    /** Which typed words are themselves words of some catalogue title (function words never count). */
+    static boolean[] knownWords(List<String> query, SongCatalog catalog) {
+        boolean[] known = new boolean[query.size()];
+        for (int i = 0; i < known.length; i++) {
+            String w = query.get(i);
+            known[i] = !TextNormalizer.isFunctionWord(w) && catalog.titleFrequency(w) > 0;
+        }
+        return known;
     }
 
     /** Title words that no word of the window resembles. */

@@ -1,6 +1,7 @@
 package io.linernotes.song;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.linernotes.core.Scope;
 import io.linernotes.core.Song;
@@ -77,7 +78,7 @@ class FrameWordTitlesTest {
         }
         System.out.printf("FRAME WORDS: %d of %d questions resolved to the song they name%n", cases - wrong.size(), cases);
         assertEquals(List.of(), wrong, wrong.size() + " of " + cases);
-        assertEquals(true, StopWords.QUESTION_FRAME.containsAll(
+        assertTrue(StopWords.QUESTION_FRAME.containsAll(
                 FRAME_TITLES.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList()), "the titles are frame words");
     }
 }
